@@ -1,0 +1,79 @@
+package dev.lanyard.schema.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the schema up to date with the Flyway migrations shipped in auth-domain.
+ *
+ * <p>A database that is down or refuses the credentials must not fail the deployment: the server
+ * stays up, reports itself not ready, and migrates as soon as the database answers.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigrations {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+
+    @Resource(lookup = "java:app/jdbc/lanyard")
+    DataSource dataSource;
+
+    private boolean migrated;
+    private String lastProblem;
+
+    @PostConstruct
+    void migrateAtStartup() {
+        ensureMigrated();
+    }
+
+    /** Migrates unless already done; answers whether the schema is current. */
+    public boolean ensureMigrated() {
+        if (migrated) {
+            return true;
+        }
+        try {
+            var result = Flyway.configure(getClass().getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            migrated = true;
+            lastProblem = null;
+            LOG.log(Level.INFO, "Database schema is current at version {0} ({1} migrations applied now)",
+                    new Object[] {result.targetSchemaVersion, result.migrationsExecuted});
+        } catch (RuntimeException e) {
+            reportOnce(DatabaseProblem.describe(e));
+        }
+        return migrated;
+    }
+
+    /** Runs a trivial query, so readiness reflects the database as it is now. */
+    public boolean databaseAnswers() {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.setQueryTimeout(5);
+            statement.execute("SELECT 1");
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            reportOnce(DatabaseProblem.describe(e));
+            return false;
+        }
+    }
+
+    // One line per distinct problem: a database that stays down must not flood the log.
+    private void reportOnce(String problem) {
+        if (!problem.equals(lastProblem)) {
+            lastProblem = problem;
+            LOG.severe(problem);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.lanyard.it.ear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.lanyard.it.support.Api;
+import dev.lanyard.it.support.PayaraServer;
+import dev.lanyard.it.support.SuiteDatabase;
+import jakarta.json.JsonObject;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The EAR on full Payara Server 6: the same behaviour as the WAR on Micro, from the same modules. */
+@ExtendWith(SuiteDatabase.class)
+@ExtendWith(PayaraServer.class)
+class EarOnPayaraServerIT {
+
+    private final Api api = new Api(PayaraServer.base());
+
+    @Test
+    void apiAnswersAtTheContextRoot() {
+        var reply = api.get("api/ping").send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().getString("status")).isEqualTo("ok");
+    }
+
+    @Test
+    void databaseIsReady() {
+        var reply = api.get("health/ready").send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().getJsonArray("checks").getValuesAs(JsonObject.class))
+                .anySatisfy(check -> {
+                    assertThat(check.getString("name")).isEqualTo("lanyard-database");
+                    assertThat(check.getString("status")).isEqualTo("UP");
+                });
+    }
+
+    @Test
+    void authenticationMechanismGuardsProtectedMethods() {
+        var reply = api.get("api/admin/audit").send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
+        assertThat(reply.header("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void pruningTimerFires() throws SQLException {
+        long before = countPruneEvents();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> countPruneEvents() > before);
+    }
+
+    private static long countPruneEvents() throws SQLException {
+        try (var connection = SuiteDatabase.current().connect();
+                var rows = connection.createStatement().executeQuery(
+                        "SELECT count(*) FROM audit_events WHERE type = 'tokens.pruned'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

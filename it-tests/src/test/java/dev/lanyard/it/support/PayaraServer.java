@@ -1,0 +1,93 @@
+package dev.lanyard.it.support;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Full Payara Server 6 (unpacked by Maven into target/payara6) with the EAR Maven built deployed on it, driven
+ * through asadmin, once per test run. The domain gets the suite's database through Lanyard's environment
+ * variables, and is stopped when the run ends, also when a test failed.
+ */
+public class PayaraServer implements BeforeAllCallback {
+
+    private static final String DOMAIN = "domain1";
+    private static final String APPLICATION = "lanyard";
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(PayaraServer.class, key -> start(), Running.class);
+    }
+
+    /** The EAR's web module, whose context root is {@code /}, on the domain's default HTTP listener. */
+    public static URL base() {
+        try {
+            return new URL("http://localhost:8080/");
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Running start() {
+        var running = new Running(Path.of(System.getProperty("lanyard.server.home", "target/payara6")));
+        running.asadmin("start-domain", DOMAIN);
+        try {
+            running.asadmin("deploy", "--force=true", "--name", APPLICATION, Deployments.ear().getAbsolutePath());
+        } catch (RuntimeException e) {
+            running.close();
+            throw e;
+        }
+        return running;
+    }
+
+    record Running(Path home) implements ExtensionContext.Store.CloseableResource {
+
+        @Override
+        public void close() {
+            asadmin("stop-domain", DOMAIN);
+        }
+
+        void asadmin(String... arguments) {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", home.resolve("glassfish/lib/client/appserver-cli.jar").toString()));
+            command.addAll(List.of(arguments));
+            Path log = home.resolveSibling("payara-server-asadmin.log");
+            try {
+                var builder = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                builder.environment().putAll(SuiteDatabase.current().asEnvironment());
+                Process process = builder.start();
+                if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("asadmin " + arguments[0] + " timed out; see " + log);
+                }
+                if (process.exitValue() != 0) {
+                    throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed:\n"
+                            + tail(log) + "\nserver log: " + home.resolve("glassfish/domains/" + DOMAIN
+                            + "/logs/server.log"));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not run asadmin from " + home, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String tail(Path log) throws IOException {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n",
+                    lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.lanyard.it.support;
+
+import dev.lanyard.devserver.Database;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One PostgreSQL for the whole test run: {@code LANYARD_TEST_DB_URL} (with {@code _USER}, {@code _PASSWORD}) when
+ * set, otherwise an embedded one. Registered before Arquillian, so the server it starts is pointed at it.
+ */
+public class SuiteDatabase implements BeforeAllCallback {
+
+    /** Read by arquillian.xml as Payara Micro's JVM options. */
+    static final String MICRO_OPTIONS = "lanyard.it.micro.options";
+
+    private static Database database;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(SuiteDatabase.class, key -> open(), ClosingDatabase.class);
+    }
+
+    public static synchronized Database current() {
+        if (database == null) {
+            throw new IllegalStateException("SuiteDatabase has not started; extend the test with it");
+        }
+        return database;
+    }
+
+    private static synchronized ClosingDatabase open() {
+        database = Database.fromEnvironmentOrEmbedded("LANYARD_TEST_DB", Optional.empty());
+        // Arquillian splits the options on unescaped whitespace.
+        System.setProperty(MICRO_OPTIONS, database.asSystemProperties().stream()
+                .map(option -> option.replace(" ", "\\ "))
+                .collect(Collectors.joining(" ")));
+        return new ClosingDatabase(database);
+    }
+
+    record ClosingDatabase(Database database) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws Exception {
+            database.close();
+        }
+    }
+}
