@@ -10,6 +10,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,9 +47,16 @@ public class PruningTimer {
                 new TimerConfig("lanyard-token-pruning", false));
     }
 
+    // Outside a transaction, and never throwing: a timeout that fails twice is expunged by the container,
+    // and a database outage must not cancel pruning for the rest of the server's life.
     @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void run() {
-        pruning.pruneOnSchedule();
+        try {
+            pruning.pruneOnSchedule();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Scheduled token pruning failed, next run as scheduled: {0}", e.toString());
+        }
     }
 
     private CronSchedule configuredSchedule() {

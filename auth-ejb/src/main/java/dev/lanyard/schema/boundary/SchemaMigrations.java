@@ -4,6 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.SQLException;
@@ -16,7 +20,7 @@ import org.flywaydb.core.Flyway;
  * Brings the schema up to date with the Flyway migrations shipped in auth-domain.
  *
  * <p>A database that is down or refuses the credentials must not fail the deployment: the server
- * stays up, reports itself not ready, and migrates as soon as the database answers.
+ * stays up, reports itself not ready, and retries every few seconds, migrating as soon as the database answers.
  */
 @Singleton
 @Startup
@@ -24,6 +28,7 @@ import org.flywaydb.core.Flyway;
 public class SchemaMigrations {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+    private static final long RETRY_INTERVAL_MILLIS = 5_000;
 
     @Resource(lookup = "java:app/jdbc/lanyard")
     DataSource dataSource;
@@ -31,9 +36,22 @@ public class SchemaMigrations {
     private boolean migrated;
     private String lastProblem;
 
+    @Resource
+    TimerService timerService;
+
     @PostConstruct
     void migrateAtStartup() {
-        ensureMigrated();
+        if (!ensureMigrated()) {
+            timerService.createIntervalTimer(RETRY_INTERVAL_MILLIS, RETRY_INTERVAL_MILLIS,
+                    new TimerConfig("lanyard-schema-migration-retry", false));
+        }
+    }
+
+    @Timeout
+    void retry(Timer timer) {
+        if (ensureMigrated()) {
+            timer.cancel();
+        }
     }
 
     /** Migrates unless already done; answers whether the schema is current. */

@@ -40,7 +40,9 @@ public class PayaraServer implements BeforeAllCallback {
         var running = new Running(Path.of(System.getProperty("lanyard.server.home", "target/payara6")));
         running.asadmin("start-domain", DOMAIN);
         try {
-            running.asadmin("deploy", "--force=true", "--name", APPLICATION, Deployments.ear().getAbsolutePath());
+            // A run that was killed may have left its deployment in the domain.
+            running.tryAsadmin("undeploy", APPLICATION);
+            running.asadmin("deploy", "--name", APPLICATION, Deployments.ear().getAbsolutePath());
         } catch (RuntimeException e) {
             running.close();
             throw e;
@@ -52,15 +54,25 @@ public class PayaraServer implements BeforeAllCallback {
 
         @Override
         public void close() {
+            tryAsadmin("undeploy", APPLICATION);
             asadmin("stop-domain", DOMAIN);
         }
 
         void asadmin(String... arguments) {
+            if (!tryAsadmin(arguments)) {
+                throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed:\n"
+                        + tail(log()) + "\nserver log: " + home.resolve("glassfish/domains/" + DOMAIN
+                        + "/logs/server.log"));
+            }
+        }
+
+        /** Runs asadmin, its output appended to target/payara-server-asadmin.log; answers whether it succeeded. */
+        boolean tryAsadmin(String... arguments) {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", home.resolve("glassfish/lib/client/appserver-cli.jar").toString()));
             command.addAll(List.of(arguments));
-            Path log = home.resolveSibling("payara-server-asadmin.log");
+            Path log = log();
             try {
                 var builder = new ProcessBuilder(command)
                         .redirectErrorStream(true)
@@ -71,11 +83,7 @@ public class PayaraServer implements BeforeAllCallback {
                     process.destroyForcibly();
                     throw new IllegalStateException("asadmin " + arguments[0] + " timed out; see " + log);
                 }
-                if (process.exitValue() != 0) {
-                    throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed:\n"
-                            + tail(log) + "\nserver log: " + home.resolve("glassfish/domains/" + DOMAIN
-                            + "/logs/server.log"));
-                }
+                return process.exitValue() == 0;
             } catch (IOException e) {
                 throw new IllegalStateException("Could not run asadmin from " + home, e);
             } catch (InterruptedException e) {
@@ -84,10 +92,18 @@ public class PayaraServer implements BeforeAllCallback {
             }
         }
 
-        private static String tail(Path log) throws IOException {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n",
-                    lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        private Path log() {
+            return home.resolveSibling("payara-server-asadmin.log");
+        }
+
+        private static String tail(Path log) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(log);
+            } catch (IOException e) {
+                return "(no asadmin log: " + e.getMessage() + ")";
+            }
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
         }
     }
 }

@@ -1,0 +1,117 @@
+package dev.lanyard.devserver;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The Lanyard WAR on a Payara Micro process of its own, at context root {@code /}.
+ *
+ * <p>Payara Micro announces itself ready even when the deployment failed (and then answers 404 everywhere), so
+ * {@link #start} also checks that the API answers, and fails otherwise.
+ */
+public final class MicroServer implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Process process;
+    private final URI base;
+
+    private MicroServer(Process process, URI base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    /** Starts Payara Micro and waits until Lanyard answers; every line Micro prints goes to {@code output}. */
+    public static MicroServer start(Path microJar, Path war, int port, List<String> jvmOptions,
+            Consumer<String> output) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", microJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
+                "--port", String.valueOf(port), "--nocluster"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var server = new MicroServer(process, URI.create("http://localhost:" + port + "/"));
+
+        CompletableFuture<Void> booted = new CompletableFuture<>();
+        Thread relay = new Thread(() -> relay(process, output, booted), "payara-micro-output");
+        relay.setDaemon(true);
+        relay.start();
+        try {
+            booted.get(5, TimeUnit.MINUTES);
+        } catch (ExecutionException | TimeoutException e) {
+            server.close();
+            throw new IllegalStateException("Payara Micro did not start: " + e.getMessage(), e);
+        }
+        int status = server.status("api/ping");
+        if (status != 200) {
+            server.close();
+            throw new IllegalStateException("Lanyard did not deploy (GET /api/ping answered " + status
+                    + "); the reason is in Payara Micro's log");
+        }
+        return server;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** The HTTP status of a GET on {@code path}, relative to the server's root; -1 when nothing answers. */
+    public int status(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    public void awaitExit() throws InterruptedException {
+        process.waitFor();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void relay(Process process, Consumer<String> output, CompletableFuture<Void> booted) {
+        try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.accept(line);
+                if (line.contains("Payara Micro") && line.contains("ready in")) {
+                    booted.complete(null);
+                }
+            }
+        } catch (IOException e) {
+            booted.completeExceptionally(e);
+        }
+        booted.completeExceptionally(new IllegalStateException("Payara Micro exited before it was ready"));
+    }
+}
