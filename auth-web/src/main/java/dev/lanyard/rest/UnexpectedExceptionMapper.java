@@ -41,7 +41,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static Response json(Response.Status status) {
         return Response.status(status)
-                .entity(new ErrorBody(StatusMessages.of(status.getStatusCode())))
+                .entity(new MessageBody(StatusMessages.of(status.getStatusCode())))
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }

@@ -22,7 +22,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException exception) {
         int status = exception.getResponse().getStatus();
         var response = Response.fromResponse(exception.getResponse())
-                .entity(new ErrorBody(StatusMessages.of(status)))
+                .entity(new MessageBody(StatusMessages.of(status)))
                 .type(MediaType.APPLICATION_JSON_TYPE);
         if (status == Response.Status.UNAUTHORIZED.getStatusCode()) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, null).header(HttpHeaders.WWW_AUTHENTICATE, challenge());

@@ -1,26 +1,73 @@
 package dev.lanyard.security;
 
+import dev.lanyard.token.boundary.AuthenticatedToken;
+import dev.lanyard.token.boundary.Tokens;
+import dev.lanyard.token.entity.PlainTextToken;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Authenticates API requests from their {@code Authorization: Bearer} header.
  *
  * <p>It only establishes who is calling; it never refuses a request. Whether a resource needs a caller, and
- * which, is decided in one place, {@link AccessPolicyFilter}, which also writes the 401. The container may call
- * this several times for one request, so it stays cheap and free of side effects.
+ * which, is decided in one place, {@link AccessPolicyFilter}, which also answers the 401. Malformed tokens are
+ * dropped before any database work. The container may call this several times for one request, so the outcome
+ * is kept on the request and the database is asked once.
  */
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
+    private static final Logger LOG = Logger.getLogger(BearerTokenMechanism.class.getName());
+    private static final String SCHEME = "bearer ";
+
+    @EJB
+    Tokens tokens;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        // No credential store exists yet: every request proceeds anonymously.
-        return context.doNothing();
+        Optional<AuthenticatedToken> known = CurrentCaller.find(request.getAttribute(CurrentCaller.ATTRIBUTE));
+        if (known.isPresent()) {
+            return login(context, known.get());
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || request.getAttribute(CurrentCaller.CREDENTIAL_REFUSED) != null) {
+            return context.doNothing();
+        }
+        Optional<AuthenticatedToken> caller;
+        try {
+            caller = bearerToken(authorization).flatMap(PlainTextToken::parse).flatMap(tokens::authenticate);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not check a token: {0}", e.toString());
+            request.setAttribute(CurrentCaller.STORE_UNAVAILABLE, Boolean.TRUE);
+            return context.doNothing();
+        }
+        if (caller.isEmpty()) {
+            request.setAttribute(CurrentCaller.CREDENTIAL_REFUSED, Boolean.TRUE);
+            return context.doNothing();
+        }
+        request.setAttribute(CurrentCaller.ATTRIBUTE, caller.get());
+        return login(context, caller.get());
+    }
+
+    private static AuthenticationStatus login(HttpMessageContext context, AuthenticatedToken token) {
+        return context.notifyContainerAboutLogin(token.ownerKind() + ":" + token.ownerId(), token.groups());
+    }
+
+    private static Optional<String> bearerToken(String authorization) {
+        if (authorization.length() <= SCHEME.length()
+                || !authorization.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(SCHEME.length()).trim());
     }
 }

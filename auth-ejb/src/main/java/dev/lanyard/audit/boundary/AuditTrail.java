@@ -2,6 +2,8 @@ package dev.lanyard.audit.boundary;
 
 import dev.lanyard.audit.entity.AuditEvent;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -20,6 +22,12 @@ public class AuditTrail {
         var event = new AuditEvent(type, detail, clock.instant());
         em.persist(event);
         return event;
+    }
+
+    /** Kept even when the caller's transaction rolls back, e.g. a refused login. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public AuditEvent recordRegardless(String type, String detail) {
+        return record(type, detail);
     }
 
     public List<AuditEvent> recent(int limit) {

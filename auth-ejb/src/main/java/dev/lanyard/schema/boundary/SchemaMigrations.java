@@ -2,6 +2,7 @@ package dev.lanyard.schema.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -10,6 +11,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import dev.lanyard.account.boundary.AdminBootstrap;
 import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +41,9 @@ public class SchemaMigrations {
     @Resource
     TimerService timerService;
 
+    @EJB
+    AdminBootstrap adminBootstrap;
+
     @PostConstruct
     void migrateAtStartup() {
         if (!ensureMigrated()) {
@@ -65,6 +70,7 @@ public class SchemaMigrations {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
+            adminBootstrap.ensureAdmin();
             migrated = true;
             lastProblem = null;
             LOG.log(Level.INFO, "Database schema is current at version {0} ({1} migrations applied now)",

@@ -2,6 +2,7 @@ package dev.lanyard.audit.boundary;
 
 import dev.lanyard.audit.entity.AuditEvent;
 import dev.lanyard.rest.Roles;
+import dev.lanyard.security.RequireAbilities;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DefaultValue;
@@ -31,6 +32,7 @@ public class AdminAuditResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
+    @RequireAbilities("admin")
     public EventList recent(@QueryParam("limit") @DefaultValue("50") int limit) {
         return new EventList(auditTrail.recent(Math.min(Math.max(limit, 1), 100)).stream()
                 .map(EventView::of)

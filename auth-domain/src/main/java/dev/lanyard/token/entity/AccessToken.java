@@ -1,0 +1,139 @@
+package dev.lanyard.token.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A personal access token (or, later, a client token); only the SHA-256 of its secret is kept. */
+@Entity
+@Table(name = "access_tokens")
+@NamedQueries({
+    @NamedQuery(name = AccessToken.WITH_OWNER_BY_ID,
+            query = "SELECT t FROM AccessToken t JOIN FETCH t.owner WHERE t.id = :id"),
+    @NamedQuery(name = AccessToken.WITH_OWNER_BY_HASH,
+            query = "SELECT t FROM AccessToken t JOIN FETCH t.owner WHERE t.tokenHash = :hash"),
+    @NamedQuery(name = AccessToken.OF_OWNER,
+            query = "SELECT t FROM AccessToken t WHERE t.owner.id = :owner ORDER BY t.createdAt DESC, t.id DESC"),
+    @NamedQuery(name = AccessToken.COUNT_OF_OWNER,
+            query = "SELECT COUNT(t) FROM AccessToken t WHERE t.owner.id = :owner"),
+    @NamedQuery(name = AccessToken.DELETE_OF_OWNER,
+            query = "DELETE FROM AccessToken t WHERE t.owner.id = :owner"),
+    @NamedQuery(name = AccessToken.DELETE_BY_ID,
+            query = "DELETE FROM AccessToken t WHERE t.id = :id"),
+    @NamedQuery(name = AccessToken.TOUCH, query = "UPDATE AccessToken t SET t.lastUsedAt = :now"
+            + " WHERE t.id = :id AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :staleBefore)")
+})
+public class AccessToken {
+
+    public static final String WITH_OWNER_BY_ID = "AccessToken.withOwnerById";
+    public static final String WITH_OWNER_BY_HASH = "AccessToken.withOwnerByHash";
+    public static final String OF_OWNER = "AccessToken.ofOwner";
+    public static final String COUNT_OF_OWNER = "AccessToken.countOfOwner";
+    public static final String DELETE_OF_OWNER = "AccessToken.deleteOfOwner";
+    public static final String DELETE_BY_ID = "AccessToken.deleteById";
+    /** Sets last_used_at only when it is older than a threshold: at most one write per window, on any node. */
+    public static final String TOUCH = "AccessToken.touch";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "owner_id", nullable = false, updatable = false)
+    private TokenOwner owner;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "token_hash", nullable = false, updatable = false, length = 64)
+    private String tokenHash;
+
+    @Column(nullable = false, length = 4000)
+    private Abilities abilities;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    protected AccessToken() {
+    }
+
+    public AccessToken(TokenOwner owner, String name, String tokenHash, Abilities abilities, Instant createdAt,
+            Instant expiresAt) {
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.name = Objects.requireNonNull(name, "name");
+        this.tokenHash = Objects.requireNonNull(tokenHash, "tokenHash");
+        this.abilities = Objects.requireNonNull(abilities, "abilities");
+        // PostgreSQL keeps microseconds; the object answers what a reload would.
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
+        this.expiresAt = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Whether the token still authenticates at {@code now}: its own expiry, and the global lifetime when one is
+     * configured, both count.
+     */
+    public boolean isValidAt(Instant now, Optional<Duration> lifetime) {
+        boolean ownExpiryPassed = expiresAt != null && !expiresAt.isAfter(now);
+        boolean lifetimePassed = lifetime.map(d -> !createdAt.plus(d).isAfter(now)).orElse(false);
+        return !ownExpiryPassed && !lifetimePassed;
+    }
+
+    public boolean matches(String presentedHash) {
+        return PlainTextToken.hashesMatch(tokenHash, presentedHash);
+    }
+
+    public void rename(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    public void changeAbilities(Abilities abilities) {
+        this.abilities = Objects.requireNonNull(abilities, "abilities");
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public TokenOwner owner() {
+        return owner;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Abilities abilities() {
+        return abilities;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+}

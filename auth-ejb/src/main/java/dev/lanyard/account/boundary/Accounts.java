@@ -1,0 +1,107 @@
+package dev.lanyard.account.boundary;
+
+import dev.lanyard.account.control.LoginThrottle;
+import dev.lanyard.account.control.PasswordRules;
+import dev.lanyard.account.control.Passwords;
+import dev.lanyard.account.entity.User;
+import dev.lanyard.audit.boundary.AuditTrail;
+import dev.lanyard.problem.Invalid;
+import dev.lanyard.problem.NotFound;
+import dev.lanyard.problem.TooManyAttempts;
+import dev.lanyard.token.boundary.Tokens;
+import dev.lanyard.token.entity.Abilities;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Registration, login and the user's own account. */
+@Stateless
+public class Accounts {
+
+    static final String BAD_CREDENTIALS = "The provided credentials are incorrect.";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @EJB
+    Tokens tokens;
+
+    @EJB
+    AuditTrail audit;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public Registration register(String name, String email, String password, String confirmation,
+            String deviceName) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        List<String> passwordProblems = PasswordRules.problems(password, confirmation);
+        if (!passwordProblems.isEmpty()) {
+            errors.put("password", passwordProblems);
+        }
+        if (findByEmail(email).isPresent()) {
+            errors.put("email", List.of("The email has already been taken."));
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        var user = new User(name, email.trim(), passwords.hash(password), clock.instant());
+        em.persist(user);
+        audit.record("user.registered", "user=" + user.id());
+        return new Registration(user, tokens.issue(user, deviceName, Abilities.all(), null).plainText());
+    }
+
+    /**
+     * Exchanges email and password for a token named {@code deviceName}. Failures are counted per email and
+     * client address, and an unknown email costs the same hash verification as a wrong password.
+     */
+    public Registration login(String email, String password, String deviceName, String clientAddress) {
+        String throttleKey = User.normalizeEmail(email) + "|" + clientAddress;
+        var locked = throttle.lockedFor(throttleKey);
+        if (locked.isPresent()) {
+            throw new TooManyAttempts(locked.getAsLong());
+        }
+        Optional<User> found = findByEmail(email);
+        boolean valid = found.isPresent()
+                ? passwords.verify(password, found.get().passwordHash())
+                : verifyNothing(password);
+        if (!valid) {
+            throttle.recordFailure(throttleKey);
+            audit.recordRegardless("login.failed", found.map(u -> "user=" + u.id()).orElse("unknown email"));
+            throw Invalid.field("email", BAD_CREDENTIALS);
+        }
+        throttle.clear(throttleKey);
+        User user = found.get();
+        if (passwords.needsRehash(user.passwordHash())) {
+            user.changePasswordHash(passwords.hash(password));
+        }
+        audit.record("login.succeeded", "user=" + user.id());
+        return new Registration(user, tokens.issue(user, deviceName, Abilities.all(), null).plainText());
+    }
+
+    public User user(long userId) {
+        return Optional.ofNullable(em.find(User.class, userId)).orElseThrow(() -> new NotFound("No such user."));
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", User.normalizeEmail(email))
+                .getResultStream().findFirst();
+    }
+
+    private boolean verifyNothing(String password) {
+        passwords.verifyNothing(password);
+        return false;
+    }
+}

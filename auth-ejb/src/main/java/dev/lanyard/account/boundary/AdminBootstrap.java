@@ -1,0 +1,60 @@
+package dev.lanyard.account.boundary;
+
+import dev.lanyard.account.control.Passwords;
+import dev.lanyard.account.entity.User;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Makes sure the user named by {@code lanyard.admin.email} exists and holds role {@code admin}. Idempotent:
+ * an existing user keeps its password and only gains the role.
+ */
+@Stateless
+public class AdminBootstrap {
+
+    public static final String ADMIN_ROLE = "admin";
+    private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    @ConfigProperty(name = "lanyard.admin.email")
+    Optional<String> email;
+
+    @Inject
+    @ConfigProperty(name = "lanyard.admin.password")
+    Optional<String> password;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public void ensureAdmin() {
+        if (email.isEmpty()) {
+            return;
+        }
+        Optional<User> existing = em.createNamedQuery(User.BY_EMAIL, User.class)
+                .setParameter("email", User.normalizeEmail(email.get())).getResultStream().findFirst();
+        if (existing.isPresent()) {
+            existing.get().grantRole(ADMIN_ROLE);
+            return;
+        }
+        if (password.isEmpty()) {
+            LOG.warning("lanyard.admin.email is set but lanyard.admin.password is not: no admin was created");
+            return;
+        }
+        var admin = new User("Administrator", email.get().trim(), passwords.hash(password.get()), clock.instant());
+        admin.grantRole(ADMIN_ROLE);
+        em.persist(admin);
+        LOG.log(Level.INFO, "Created the bootstrap admin {0}", email.get());
+    }
+}

@@ -1,0 +1,8 @@
+package dev.lanyard.problem;
+
+public class NotFound extends Problem {
+
+    public NotFound(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.lanyard.problem;
+
+public class Unauthenticated extends Problem {
+
+    public Unauthenticated(String message) {
+        super(message);
+    }
+}

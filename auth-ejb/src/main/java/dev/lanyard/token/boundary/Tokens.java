@@ -1,0 +1,145 @@
+package dev.lanyard.token.boundary;
+
+import dev.lanyard.problem.Forbidden;
+import dev.lanyard.problem.Invalid;
+import dev.lanyard.problem.NotFound;
+import dev.lanyard.problem.Unauthenticated;
+import dev.lanyard.token.control.TokenSettings;
+import dev.lanyard.token.entity.Abilities;
+import dev.lanyard.token.entity.AccessToken;
+import dev.lanyard.token.entity.PlainTextToken;
+import dev.lanyard.token.entity.TokenOwner;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Issues, authenticates, lists, changes and revokes access tokens. */
+@Stateless
+public class Tokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TokenSettings settings;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public IssuedToken issue(TokenOwner owner, String name, Abilities abilities, Instant expiresAt) {
+        String secret = PlainTextToken.newSecret(settings.prefix(), RANDOM);
+        var token = new AccessToken(owner, name, PlainTextToken.sha256Hex(secret), abilities, clock.instant(),
+                expiresAt);
+        em.persist(token);
+        em.flush();
+        return new IssuedToken(token, PlainTextToken.format(token.id(), secret));
+    }
+
+    /**
+     * The token's identity when it exists, matches and is still valid. Records the use, at most once per
+     * {@code lanyard.token.last-used-resolution-seconds}: a conditional update, so busy tokens cost no write.
+     */
+    public Optional<AuthenticatedToken> authenticate(PlainTextToken presented) {
+        String hash = presented.sha256Hex();
+        Instant now = clock.instant();
+        return find(presented, hash)
+                .filter(token -> token.matches(hash))
+                .filter(token -> token.isValidAt(now, settings.lifetime()))
+                .map(token -> {
+                    touch(token, now);
+                    TokenOwner owner = token.owner();
+                    return new AuthenticatedToken(token.id(), token.name(), token.expiresAt(), owner.id(),
+                            owner.kind(), owner.groups(), token.abilities());
+                });
+    }
+
+    public List<AccessToken> ofOwner(long ownerId) {
+        return em.createNamedQuery(AccessToken.OF_OWNER, AccessToken.class).setParameter("owner", ownerId)
+                .getResultList();
+    }
+
+    public long countOfOwner(long ownerId) {
+        return em.createNamedQuery(AccessToken.COUNT_OF_OWNER, Long.class).setParameter("owner", ownerId)
+                .getSingleResult();
+    }
+
+    /** A new token for the caller's owner, with no more abilities than the caller's own token. */
+    public IssuedToken create(AuthenticatedToken caller, String name, Optional<Abilities> requested,
+            Optional<Instant> expiresAt) {
+        Abilities abilities = requested.orElse(caller.abilities());
+        requireCovered(caller, abilities);
+        if (expiresAt.isPresent() && !expiresAt.get().isAfter(clock.instant())) {
+            throw Invalid.field("expires_at", "The expires at field must be a date after now.");
+        }
+        return issue(em.find(TokenOwner.class, caller.ownerId()), name, abilities, expiresAt.orElse(null));
+    }
+
+    public AccessToken update(AuthenticatedToken caller, long tokenId, Optional<String> name,
+            Optional<Abilities> abilities) {
+        AccessToken token = ownedBy(caller.ownerId(), tokenId);
+        abilities.ifPresent(requested -> {
+            requireCovered(caller, requested);
+            token.changeAbilities(requested);
+        });
+        name.ifPresent(token::rename);
+        return token;
+    }
+
+    public void revoke(long ownerId, long tokenId) {
+        em.remove(ownedBy(ownerId, tokenId));
+    }
+
+    public int revokeAll(long ownerId) {
+        return em.createNamedQuery(AccessToken.DELETE_OF_OWNER).setParameter("owner", ownerId).executeUpdate();
+    }
+
+    /**
+     * Replaces the caller's token with a new one of the same name, abilities and expiry. The delete locks the
+     * row, so of two concurrent refreshes with one token exactly one gets a new token; the other is refused.
+     */
+    public IssuedToken refresh(AuthenticatedToken caller) {
+        int deleted = em.createNamedQuery(AccessToken.DELETE_BY_ID).setParameter("id", caller.tokenId())
+                .executeUpdate();
+        if (deleted == 0) {
+            throw new Unauthenticated("The token was already revoked or refreshed.");
+        }
+        return issue(em.find(TokenOwner.class, caller.ownerId()), caller.tokenName(), caller.abilities(),
+                caller.tokenExpiresAt());
+    }
+
+    private Optional<AccessToken> find(PlainTextToken presented, String hash) {
+        var query = presented.hasId()
+                ? em.createNamedQuery(AccessToken.WITH_OWNER_BY_ID, AccessToken.class).setParameter("id", presented.id())
+                : em.createNamedQuery(AccessToken.WITH_OWNER_BY_HASH, AccessToken.class).setParameter("hash", hash);
+        return query.getResultStream().findFirst();
+    }
+
+    private void touch(AccessToken token, Instant now) {
+        Instant staleBefore = now.minus(settings.lastUsedResolution());
+        if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(staleBefore)) {
+            em.createNamedQuery(AccessToken.TOUCH).setParameter("now", now).setParameter("id", token.id())
+                    .setParameter("staleBefore", staleBefore).executeUpdate();
+        }
+    }
+
+    private AccessToken ownedBy(long ownerId, long tokenId) {
+        AccessToken token = em.find(AccessToken.class, tokenId);
+        if (token == null || !token.owner().id().equals(ownerId)) {
+            throw new NotFound("No such token.");
+        }
+        return token;
+    }
+
+    private static void requireCovered(AuthenticatedToken caller, Abilities requested) {
+        if (!caller.abilities().covers(requested)) {
+            throw new Forbidden("A token cannot grant abilities its creator's token does not have.");
+        }
+    }
+}

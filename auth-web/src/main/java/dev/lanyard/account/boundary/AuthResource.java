@@ -1,0 +1,115 @@
+package dev.lanyard.account.boundary;
+
+import dev.lanyard.rest.MessageBody;
+import dev.lanyard.rest.Roles;
+import dev.lanyard.security.CurrentCaller;
+import dev.lanyard.token.boundary.Tokens;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+
+/** Register, login, logout, logout everywhere, and token refresh. */
+@Path("")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    public record RegisterRequest(
+            @NotBlank(message = "The name field is required.")
+            @Size(max = 255, message = "The name field must not be greater than 255 characters.") String name,
+            @NotBlank(message = "The email field is required.")
+            @Email(message = "The email field must be a valid email address.")
+            @Size(max = 255, message = "The email field must not be greater than 255 characters.") String email,
+            @NotNull(message = "The password field is required.") String password,
+            String passwordConfirmation,
+            @Size(max = 255, message = "The device name field must not be greater than 255 characters.")
+            String deviceName) {
+    }
+
+    public record LoginRequest(
+            @NotBlank(message = "The email field is required.") String email,
+            @NotNull(message = "The password field is required.") String password,
+            @Size(max = 255, message = "The device name field must not be greater than 255 characters.")
+            String deviceName) {
+    }
+
+    public record Authenticated(UserView user, String token) {
+    }
+
+    public record Refreshed(String token) {
+    }
+
+    private static final String DEFAULT_DEVICE = "api";
+
+    @EJB
+    Accounts accounts;
+
+    @EJB
+    Tokens tokens;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Path("register")
+    public Response register(@Valid @NotNull(message = "A JSON body is required.") RegisterRequest body,
+            @Context UriInfo uri) {
+        Registration registration = accounts.register(body.name(), body.email(), body.password(),
+                body.passwordConfirmation(), deviceOf(body.deviceName()));
+        return Response.created(uri.getBaseUriBuilder().path("user").build())
+                .entity(new Authenticated(UserView.of(registration.user()), registration.plainTextToken()))
+                .build();
+    }
+
+    @POST
+    @Path("login")
+    public Authenticated login(@Valid @NotNull(message = "A JSON body is required.") LoginRequest body,
+            @Context HttpServletRequest request) {
+        Registration login = accounts.login(body.email(), body.password(), deviceOf(body.deviceName()),
+                request.getRemoteAddr());
+        return new Authenticated(UserView.of(login.user()), login.plainTextToken());
+    }
+
+    @POST
+    @Path("logout")
+    @RolesAllowed(Roles.USER)
+    public MessageBody logout() {
+        tokens.revoke(caller.ownerId(), caller.token().tokenId());
+        return new MessageBody("Logged out.");
+    }
+
+    @POST
+    @Path("logout-all")
+    @RolesAllowed(Roles.USER)
+    public MessageBody logoutEverywhere() {
+        int revoked = tokens.revokeAll(caller.ownerId());
+        return new MessageBody("Logged out everywhere: " + revoked + " token" + (revoked == 1 ? "" : "s")
+                + " revoked.");
+    }
+
+    @POST
+    @Path("token/refresh")
+    @RolesAllowed(Roles.USER)
+    public Refreshed refresh() {
+        return new Refreshed(tokens.refresh(caller.token()).plainText());
+    }
+
+    private static String deviceOf(String deviceName) {
+        return Optional.ofNullable(deviceName).filter(name -> !name.isBlank()).orElse(DEFAULT_DEVICE);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.lanyard.account.boundary;
+
+import dev.lanyard.rest.Roles;
+import dev.lanyard.security.CurrentCaller;
+import dev.lanyard.token.boundary.Tokens;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The signed-in user and their dashboard. */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.USER)
+public class UserResource {
+
+    public record Stats(long activeTokens) {
+    }
+
+    public record Dashboard(UserView user, Stats stats) {
+    }
+
+    @EJB
+    Accounts accounts;
+
+    @EJB
+    Tokens tokens;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Path("user")
+    public UserView user() {
+        return UserView.of(accounts.user(caller.ownerId()));
+    }
+
+    @GET
+    @Path("dashboard")
+    public Dashboard dashboard() {
+        return new Dashboard(user(), new Stats(tokens.countOfOwner(caller.ownerId())));
+    }
+}

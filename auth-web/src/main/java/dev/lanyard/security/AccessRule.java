@@ -1,0 +1,44 @@
+package dev.lanyard.security;
+
+import dev.lanyard.token.boundary.AuthenticatedToken;
+import jakarta.annotation.security.RolesAllowed;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+
+/** What a resource method declares about its callers, and the verdict for one caller. */
+record AccessRule(List<String> roles, List<String> allAbilities, List<String> anyAbilities) {
+
+    enum Verdict { ALLOW, UNAUTHENTICATED, FORBIDDEN }
+
+    static AccessRule of(Method method) {
+        return new AccessRule(
+                declared(method, RolesAllowed.class).map(a -> List.of(a.value())).orElse(List.of()),
+                declared(method, RequireAbilities.class).map(a -> List.of(a.value())).orElse(List.of()),
+                declared(method, RequireAnyAbility.class).map(a -> List.of(a.value())).orElse(List.of()));
+    }
+
+    boolean needsCaller() {
+        return !roles.isEmpty() || !allAbilities.isEmpty() || !anyAbilities.isEmpty();
+    }
+
+    Verdict judge(Optional<AuthenticatedToken> caller) {
+        if (!needsCaller()) {
+            return Verdict.ALLOW;
+        }
+        if (caller.isEmpty()) {
+            return Verdict.UNAUTHENTICATED;
+        }
+        AuthenticatedToken token = caller.get();
+        boolean roleOk = roles.isEmpty() || roles.stream().anyMatch(token.groups()::contains);
+        boolean allOk = token.abilities().canAll(allAbilities);
+        boolean anyOk = anyAbilities.isEmpty() || token.abilities().canAny(anyAbilities);
+        return roleOk && allOk && anyOk ? Verdict.ALLOW : Verdict.FORBIDDEN;
+    }
+
+    private static <A extends Annotation> Optional<A> declared(Method method, Class<A> type) {
+        return Optional.ofNullable(method.getAnnotation(type))
+                .or(() -> Optional.ofNullable(method.getDeclaringClass().getAnnotation(type)));
+    }
+}

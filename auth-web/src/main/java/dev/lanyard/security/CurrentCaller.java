@@ -1,0 +1,35 @@
+package dev.lanyard.security;
+
+import dev.lanyard.token.boundary.AuthenticatedToken;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/** The token the current request was authenticated with, as established by {@link BearerTokenMechanism}. */
+@RequestScoped
+public class CurrentCaller {
+
+    static final String ATTRIBUTE = "dev.lanyard.security.token";
+    static final String CREDENTIAL_REFUSED = "dev.lanyard.security.refused";
+    static final String STORE_UNAVAILABLE = "dev.lanyard.security.unavailable";
+
+    @Inject
+    HttpServletRequest request;
+
+    /** The caller's token; resources behind an access rule always have one. */
+    public AuthenticatedToken token() {
+        return find(request.getAttribute(ATTRIBUTE))
+                .orElseThrow(() -> new NotAuthorizedException(Response.status(Response.Status.UNAUTHORIZED).build()));
+    }
+
+    public long ownerId() {
+        return token().ownerId();
+    }
+
+    static Optional<AuthenticatedToken> find(Object attribute) {
+        return attribute instanceof AuthenticatedToken token ? Optional.of(token) : Optional.empty();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.lanyard.security;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The caller's token must grant every one of these abilities (Sanctum's {@code abilities} middleware). */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface RequireAbilities {
+    String[] value();
+}

@@ -1,0 +1,25 @@
+package dev.lanyard.token.boundary;
+
+import dev.lanyard.problem.Invalid;
+import dev.lanyard.token.entity.Abilities;
+import java.util.List;
+import java.util.Optional;
+
+/** Abilities as a request lists them: absent, or valid names, else a 422 on the {@code abilities} field. */
+final class AbilitiesInput {
+
+    private AbilitiesInput() {
+    }
+
+    static Optional<Abilities> of(List<String> requested) {
+        if (requested == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Abilities.of(requested));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Invalid.field("abilities", "The abilities field must list abilities such as \"read:posts\" or"
+                    + " \"*\", at most " + Abilities.MAX_ABILITIES + ".");
+        }
+    }
+}
