@@ -16,7 +16,12 @@ import java.util.Optional;
 /** A small HTTP client for the API, rooted at the deployment's base URL. */
 public final class Api {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1 as curl and most API clients speak it over plain http; Java's default upgrade to h2c would also
+    // stall on a refused oversized body, as HTTP/2 flow control waits for the server to read it.
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private final URI base;
 
@@ -33,8 +38,29 @@ public final class Api {
     }
 
     public Call post(String path, String json) {
-        return new Call(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send("POST", path, json);
+    }
+
+    public Call post(String path) {
+        return new Call(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Call patch(String path, String json) {
+        return send("PATCH", path, json);
+    }
+
+    public Call delete(String path) {
+        return new Call(request(path).DELETE());
+    }
+
+    /** Any method with any body and content type, for the requests a well-behaved client would not send. */
+    public Call send(String method, String path, String contentType, String body) {
+        return new Call(request(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Call send(String method, String path, String json) {
+        return send(method, path, "application/json", json);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -27,30 +27,33 @@ public class PayaraServer implements BeforeAllCallback {
                 .getOrComputeIfAbsent(PayaraServer.class, key -> start(), Running.class);
     }
 
-    /** The EAR's web module, whose context root is {@code /}, on the domain's default HTTP listener. */
+    private static volatile URL base;
+
+    /** The EAR's web module, whose context root is {@code /}, on the domain's HTTP listener. */
     public static URL base() {
-        try {
-            return new URL("http://localhost:8080/");
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
+        if (base == null) {
+            throw new IllegalStateException("Payara Server has not started; extend the test with PayaraServer");
         }
+        return base;
     }
 
     private static Running start() {
-        var running = new Running(Path.of(System.getProperty("lanyard.server.home", "target/payara6")));
+        Path home = Path.of(System.getProperty("lanyard.server.home", "target/payara6"));
+        var running = new Running(home, DomainPorts.assignFree(home.resolve("glassfish/domains/" + DOMAIN)));
         running.asadmin("start-domain", DOMAIN);
         try {
             // A run that was killed may have left its deployment in the domain.
             running.tryAsadmin("undeploy", APPLICATION);
             running.asadmin("deploy", "--name", APPLICATION, Deployments.ear().getAbsolutePath());
-        } catch (RuntimeException e) {
+            base = new URL("http://localhost:" + running.ports().http() + "/");
+        } catch (RuntimeException | MalformedURLException e) {
             running.close();
-            throw e;
+            throw new IllegalStateException("Could not deploy the EAR on Payara Server", e);
         }
         return running;
     }
 
-    record Running(Path home) implements ExtensionContext.Store.CloseableResource {
+    record Running(Path home, DomainPorts ports) implements ExtensionContext.Store.CloseableResource {
 
         @Override
         public void close() {
@@ -70,7 +73,8 @@ public class PayaraServer implements BeforeAllCallback {
         boolean tryAsadmin(String... arguments) {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", home.resolve("glassfish/lib/client/appserver-cli.jar").toString()));
+                    "-jar", home.resolve("glassfish/lib/client/appserver-cli.jar").toString(),
+                    "--port", String.valueOf(ports.admin())));
             command.addAll(List.of(arguments));
             Path log = log();
             try {

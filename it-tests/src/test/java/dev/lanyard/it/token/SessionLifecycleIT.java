@@ -1,0 +1,138 @@
+package dev.lanyard.it.token;
+
+import static dev.lanyard.it.token.BearerAuthenticationIT.idOf;
+import static dev.lanyard.it.token.BearerAuthenticationIT.sql;
+import static dev.lanyard.it.token.TokensIT.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lanyard.it.support.Accounts;
+import dev.lanyard.it.support.Api;
+import dev.lanyard.it.support.MicroTest;
+import dev.lanyard.it.support.SuiteDatabase;
+import jakarta.json.JsonObject;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Logout, logout everywhere, refresh, and how a token's use is recorded. */
+class SessionLifecycleIT extends MicroTest {
+
+    @Test
+    void logoutRevokesOnlyTheCurrentToken() {
+        var accounts = new Accounts(api());
+        var ann = accounts.register();
+        String other = accounts.token(ann, "read:posts");
+
+        var reply = api().post("api/logout").bearer(ann.token()).send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().getString("message")).isNotBlank();
+        assertThat(api().get("api/user").bearer(ann.token()).send().status()).isEqualTo(401);
+        assertThat(api().get("api/user").bearer(other).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void logoutAllRevokesEveryTokenOfTheUserOnly() {
+        var accounts = new Accounts(api());
+        var ann = accounts.register();
+        var bob = accounts.register();
+        String annOther = accounts.token(ann, "read:posts");
+
+        var reply = api().post("api/logout-all").bearer(ann.token()).send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(api().get("api/user").bearer(ann.token()).send().status()).isEqualTo(401);
+        assertThat(api().get("api/user").bearer(annOther).send().status()).isEqualTo(401);
+        assertThat(api().get("api/user").bearer(bob.token()).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void refreshReplacesTheTokenKeepingNameAndAbilities() {
+        var accounts = new Accounts(api());
+        var ann = accounts.register();
+        String narrow = accounts.token(ann, "read:posts");
+
+        var reply = api().post("api/token/refresh").bearer(narrow).send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        String fresh = reply.json().getString("token");
+        assertThat(idOf(fresh)).isNotEqualTo(idOf(narrow));
+        assertThat(api().get("api/user").bearer(narrow).send().status()).isEqualTo(401);
+        JsonObject current = api().get("api/tokens").bearer(fresh).send().json().getJsonArray("tokens")
+                .getValuesAs(JsonObject.class).stream().filter(t -> t.getBoolean("current")).findFirst().orElseThrow();
+        assertThat(current.getString("name")).isEqualTo("test");
+        assertThat(strings(current, "abilities")).containsExactly("read:posts");
+    }
+
+    @Test
+    void twoConcurrentRefreshesWithOneTokenGiveExactlyOneNewToken() throws Exception {
+        var ann = new Accounts(api()).register();
+        Api api = api();
+        var start = new CountDownLatch(1);
+        Callable<Integer> refresh = () -> {
+            start.await();
+            return api.post("api/token/refresh").bearer(ann.token()).send().status();
+        };
+
+        List<Integer> statuses = new ArrayList<>();
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> results = List.of(pool.submit(refresh), pool.submit(refresh));
+            start.countDown();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).containsExactlyInAnyOrder(200, 401);
+        assertThat(tokenCount(ann.id())).isEqualTo(1);
+    }
+
+    @Test
+    void lastUsedAtAdvancesOnUseButIsWrittenAtMostOncePerWindow() throws SQLException {
+        var ann = new Accounts(api()).register();
+        long id = idOf(ann.token());
+        assertThat(lastUsedAt(id)).isNull();
+
+        assertThat(api().get("api/user").bearer(ann.token()).send().status()).isEqualTo(200);
+        Timestamp first = lastUsedAt(id);
+        assertThat(first).isNotNull();
+
+        for (int i = 0; i < 200; i++) {
+            assertThat(api().get("api/user").bearer(ann.token()).send().status()).isEqualTo(200);
+        }
+        // Every write sets the time of its request, so an unchanged value means no write after the first.
+        assertThat(lastUsedAt(id)).isEqualTo(first);
+
+        sql("UPDATE access_tokens SET last_used_at = now() - interval '2 minutes' WHERE id = " + id);
+        Timestamp stale = lastUsedAt(id);
+        assertThat(api().get("api/user").bearer(ann.token()).send().status()).isEqualTo(200);
+        assertThat(lastUsedAt(id)).isAfter(stale).isAfter(first);
+    }
+
+    private static Timestamp lastUsedAt(long tokenId) throws SQLException {
+        try (var connection = SuiteDatabase.current().connect();
+                var rows = connection.createStatement().executeQuery(
+                        "SELECT last_used_at FROM access_tokens WHERE id = " + tokenId)) {
+            assertThat(rows.next()).isTrue();
+            return rows.getTimestamp(1);
+        }
+    }
+
+    private static long tokenCount(long ownerId) throws SQLException {
+        try (var connection = SuiteDatabase.current().connect();
+                var rows = connection.createStatement().executeQuery(
+                        "SELECT count(*) FROM access_tokens WHERE owner_id = " + ownerId)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.lanyard.it.token;
+
+import static dev.lanyard.it.token.BearerAuthenticationIT.idOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lanyard.it.support.Accounts;
+import dev.lanyard.it.support.Json;
+import dev.lanyard.it.support.MicroTest;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokensIT extends MicroTest {
+
+    @Test
+    void listShowsEveryTokenAndMarksTheCurrentOne() {
+        var accounts = new Accounts(api());
+        var ann = accounts.register();
+        String second = accounts.token(ann, "read:posts");
+
+        var reply = api().get("api/tokens").bearer(second).send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        List<JsonObject> tokens = reply.json().getJsonArray("tokens").getValuesAs(JsonObject.class);
+        assertThat(tokens).hasSize(2);
+        assertThat(tokens).filteredOn(t -> t.getBoolean("current")).singleElement()
+                .satisfies(t -> assertThat(t.getJsonNumber("id").longValue()).isEqualTo(idOf(second)));
+        assertThat(tokens.get(0).keySet()).containsExactlyInAnyOrder("id", "name", "abilities", "last_used_at",
+                "created_at", "expires_at", "current");
+        assertThat(reply.body()).doesNotContain(second.substring(second.indexOf('|') + 1));
+    }
+
+    @Test
+    void createAnswers201WithThePlainTextOnce() {
+        var ann = new Accounts(api()).register();
+        Instant expiry = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+        var reply = api().post("api/tokens", Json.of("name", "deploy bot", "abilities", List.of("read:posts"),
+                "expires_at", expiry.toString())).bearer(ann.token()).send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        JsonObject token = reply.json().getJsonObject("token");
+        assertThat(reply.header("Location")).hasValueSatisfying(
+                l -> assertThat(l).endsWith("/api/tokens/" + token.getJsonNumber("id")));
+        assertThat(token.getString("name")).isEqualTo("deploy bot");
+        assertThat(strings(token, "abilities")).containsExactly("read:posts");
+        assertThat(Instant.parse(token.getString("expires_at"))).isEqualTo(expiry);
+        String plain = reply.json().getString("plain_text_token");
+        assertThat(api().get("api/user").bearer(plain).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aReadOnlyTokenCannotMintABroaderOne() {
+        var accounts = new Accounts(api());
+        var ann = accounts.register();
+        String readOnly = accounts.token(ann, "read:posts");
+
+        for (List<String> broader : List.of(List.of("*"), List.of("read:posts", "create:posts"))) {
+            var reply = api().post("api/tokens", Json.of("name", "escalate", "abilities", broader))
+                    .bearer(readOnly).send();
+            assertThat(reply.status()).as(broader + " " + reply).isEqualTo(403);
+            assertThat(reply.json().getString("message")).isNotBlank();
+        }
+        var same = api().post("api/tokens", Json.of("name", "same", "abilities", List.of("read:posts")))
+                .bearer(readOnly).send();
+        assertThat(same.status()).isEqualTo(201);
+        var inherited = api().post("api/tokens", Json.of("name", "inherited")).bearer(readOnly).send();
+        assertThat(strings(inherited.json().getJsonObject("token"), "abilities")).containsExactly("read:posts");
+    }
+
+    @Test
+    void invalidTokenRequestsAre422() {
+        var ann = new Accounts(api()).register();
+
+        var noName = api().post("api/tokens", Json.of("abilities", List.of("read:posts"))).bearer(ann.token()).send();
+        var badAbility = api().post("api/tokens", Json.of("name", "x", "abilities", List.of("read posts")))
+                .bearer(ann.token()).send();
+        var past = api().post("api/tokens", Json.of("name", "x", "expires_at", "2020-01-01T00:00:00Z"))
+                .bearer(ann.token()).send();
+
+        assertThat(noName.status()).as(noName.toString()).isEqualTo(422);
+        assertThat(noName.json().getJsonObject("errors").keySet()).containsExactly("name");
+        assertThat(badAbility.status()).as(badAbility.toString()).isEqualTo(422);
+        assertThat(badAbility.json().getJsonObject("errors").keySet()).containsExactly("abilities");
+        assertThat(past.status()).as(past.toString()).isEqualTo(422);
+        assertThat(past.json().getJsonObject("errors").keySet()).containsExactly("expires_at");
+    }
+
+    @Test
+    void patchRenamesAndNarrowsButNeverWidens() {
+        var accounts = new Accounts(api());
+        var ann = accounts.register();
+        String narrow = accounts.token(ann, "read:posts", "create:posts");
+        long id = idOf(narrow);
+
+        var renamed = api().patch("api/tokens/" + id, Json.of("name", "renamed", "abilities", List.of("read:posts")))
+                .bearer(ann.token()).send();
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        assertThat(renamed.json().getString("name")).isEqualTo("renamed");
+        assertThat(strings(renamed.json(), "abilities")).containsExactly("read:posts");
+
+        var widen = api().patch("api/tokens/" + id, Json.of("abilities", List.of("*"))).bearer(narrow).send();
+        assertThat(widen.status()).as(widen.toString()).isEqualTo(403);
+    }
+
+    @Test
+    void deleteRevokesOwnTokensAndHidesOthers() {
+        var accounts = new Accounts(api());
+        var ann = accounts.register();
+        var bob = accounts.register();
+        String annSecond = accounts.token(ann, "read:posts");
+
+        var othersToken = api().delete("api/tokens/" + idOf(bob.token())).bearer(ann.token()).send();
+        assertThat(othersToken.status()).as(othersToken.toString()).isEqualTo(404);
+        assertThat(api().get("api/user").bearer(bob.token()).send().status()).isEqualTo(200);
+        assertThat(api().patch("api/tokens/" + idOf(bob.token()), Json.of("name", "mine")).bearer(ann.token()).send()
+                .status()).isEqualTo(404);
+
+        var own = api().delete("api/tokens/" + idOf(annSecond)).bearer(ann.token()).send();
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.json().getString("message")).isNotBlank();
+        assertThat(api().get("api/user").bearer(annSecond).send().status()).isEqualTo(401);
+        assertThat(api().delete("api/tokens/" + idOf(annSecond)).bearer(ann.token()).send().status()).isEqualTo(404);
+        assertThat(api().delete("api/tokens/999999999").bearer(ann.token()).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void tokenEndpointsNeedAToken() {
+        assertThat(api().get("api/tokens").send().status()).isEqualTo(401);
+        assertThat(api().post("api/tokens", Json.of("name", "x")).send().status()).isEqualTo(401);
+        assertThat(api().delete("api/tokens/1").send().status()).isEqualTo(401);
+    }
+
+    static List<String> strings(JsonObject object, String name) {
+        return object.getJsonArray(name).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+}
