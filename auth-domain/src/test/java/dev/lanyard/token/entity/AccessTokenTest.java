@@ -1,0 +1,57 @@
+package dev.lanyard.token.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lanyard.account.entity.User;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AccessTokenTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    private static final Optional<Duration> THIRTY_DAYS = Optional.of(Duration.ofDays(30));
+
+    @Test
+    void aTokenWithoutExpiryIsValidWithinTheGlobalLifetime() {
+        assertThat(token(NOW.minus(Duration.ofDays(29)), null).isValidAt(NOW, THIRTY_DAYS)).isTrue();
+    }
+
+    @Test
+    void theGlobalLifetimeEndsEveryToken() {
+        assertThat(token(NOW.minus(Duration.ofDays(30)), null).isValidAt(NOW, THIRTY_DAYS)).isFalse();
+        assertThat(token(NOW.minus(Duration.ofDays(31)), NOW.plusSeconds(60)).isValidAt(NOW, THIRTY_DAYS)).isFalse();
+    }
+
+    @Test
+    void withoutAGlobalLifetimeOnlyTheTokensOwnExpiryCounts() {
+        assertThat(token(NOW.minus(Duration.ofDays(400)), null).isValidAt(NOW, Optional.empty())).isTrue();
+        assertThat(token(NOW.minus(Duration.ofDays(1)), NOW).isValidAt(NOW, Optional.empty())).isFalse();
+    }
+
+    @Test
+    void theTokensOwnExpiryIsExclusive() {
+        assertThat(token(NOW, NOW.plusMillis(1)).isValidAt(NOW, THIRTY_DAYS)).isTrue();
+        assertThat(token(NOW, NOW).isValidAt(NOW, THIRTY_DAYS)).isFalse();
+        assertThat(token(NOW.minusSeconds(10), NOW.minusSeconds(1)).isValidAt(NOW, THIRTY_DAYS)).isFalse();
+    }
+
+    @Test
+    void matchesComparesTheStoredHash() {
+        String secret = PlainTextToken.newSecret("lny_", new SecureRandom());
+        var token = new AccessToken(owner(), "t", PlainTextToken.sha256Hex(secret), Abilities.all(), NOW, null);
+
+        assertThat(token.matches(PlainTextToken.sha256Hex(secret))).isTrue();
+        assertThat(token.matches(PlainTextToken.sha256Hex(secret + "x"))).isFalse();
+    }
+
+    private static AccessToken token(Instant createdAt, Instant expiresAt) {
+        return new AccessToken(owner(), "t", "0".repeat(64), Abilities.all(), createdAt, expiresAt);
+    }
+
+    private static User owner() {
+        return new User("Ann", "ann@example.com", "$2b$12$hash", NOW);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.lanyard.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lanyard.security.AccessRule.Verdict;
+import dev.lanyard.token.boundary.AuthenticatedToken;
+import dev.lanyard.token.entity.Abilities;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AccessRuleTest {
+
+    static class Resource {
+        public void open() {
+        }
+
+        @RolesAllowed("user")
+        public void users() {
+        }
+
+        @RolesAllowed("admin")
+        @RequireAbilities("admin")
+        public void admins() {
+        }
+
+        @RequireAbilities({"read:posts", "create:posts"})
+        public void allOf() {
+        }
+
+        @RequireAnyAbility({"read:posts", "read:inventory"})
+        public void anyOf() {
+        }
+    }
+
+    @RolesAllowed("user")
+    static class UsersOnly {
+        public void inherited() {
+        }
+    }
+
+    @Test
+    void undeclaredMethodsAreOpenToAnyone() throws Exception {
+        assertThat(rule(Resource.class, "open").judge(Optional.empty())).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void declaredMethodsNeedACaller() throws Exception {
+        for (String method : new String[] {"users", "admins", "allOf", "anyOf"}) {
+            assertThat(rule(Resource.class, method).judge(Optional.empty())).as(method)
+                    .isEqualTo(Verdict.UNAUTHENTICATED);
+        }
+    }
+
+    @Test
+    void rolesComeFromTheTokensGroups() throws Exception {
+        assertThat(rule(Resource.class, "users").judge(caller(Set.of("user"), "*"))).isEqualTo(Verdict.ALLOW);
+        assertThat(rule(Resource.class, "admins").judge(caller(Set.of("user"), "*"))).isEqualTo(Verdict.FORBIDDEN);
+        assertThat(rule(Resource.class, "admins").judge(caller(Set.of("user", "admin"), "*")))
+                .isEqualTo(Verdict.ALLOW);
+        assertThat(rule(Resource.class, "admins").judge(caller(Set.of("user", "admin"), "read:posts")))
+                .isEqualTo(Verdict.FORBIDDEN);
+    }
+
+    @Test
+    void allOfNeedsEveryAbility() throws Exception {
+        var rule = rule(Resource.class, "allOf");
+        assertThat(rule.judge(caller(Set.of("user"), "read:posts"))).isEqualTo(Verdict.FORBIDDEN);
+        assertThat(rule.judge(caller(Set.of("user"), "read:posts", "create:posts"))).isEqualTo(Verdict.ALLOW);
+        assertThat(rule.judge(caller(Set.of("user"), "*"))).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void anyOfNeedsOneAbility() throws Exception {
+        var rule = rule(Resource.class, "anyOf");
+        assertThat(rule.judge(caller(Set.of("user"), "read:inventory"))).isEqualTo(Verdict.ALLOW);
+        assertThat(rule.judge(caller(Set.of("user"), "create:posts"))).isEqualTo(Verdict.FORBIDDEN);
+        assertThat(rule.judge(caller(Set.of("user"), "*"))).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void aClassLevelDeclarationCoversItsMethods() throws Exception {
+        assertThat(rule(UsersOnly.class, "inherited").judge(Optional.empty())).isEqualTo(Verdict.UNAUTHENTICATED);
+        assertThat(rule(UsersOnly.class, "inherited").judge(caller(Set.of("client"), "*")))
+                .isEqualTo(Verdict.FORBIDDEN);
+    }
+
+    private static AccessRule rule(Class<?> type, String method) throws NoSuchMethodException {
+        return AccessRule.of(type.getMethod(method));
+    }
+
+    private static Optional<AuthenticatedToken> caller(Set<String> groups, String... abilities) {
+        return Optional.of(new AuthenticatedToken(1, "t", null, 2, "user", groups, Abilities.of(abilities)));
+    }
+}
