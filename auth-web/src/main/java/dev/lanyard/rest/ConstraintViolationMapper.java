@@ -29,12 +29,16 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         return ValidationBody.response(errors);
     }
 
-    /** The JSON name of the field: the last property of the path in snake_case; a whole body is "body". */
+    /**
+     * The name the client knows: the last property of the path (a body's field) or else the parameter (a query
+     * parameter, or {@code body} for a missing body), in snake_case.
+     */
     static String field(Path path) {
         String name = "body";
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                name = node.getName() == null ? name : node.getName();
+            boolean named = node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER;
+            if (named && node.getName() != null) {
+                name = node.getName();
             }
         }
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);

@@ -1,19 +1,76 @@
 package dev.lanyard.prune.boundary;
 
 import dev.lanyard.audit.boundary.AuditTrail;
+import dev.lanyard.prune.control.PruneBatches;
+import dev.lanyard.prune.control.PruneCutoffs;
+import dev.lanyard.token.control.TokenSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalInt;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Removes tokens that can never authenticate again. The pruning rules themselves come with the tokens. */
+/**
+ * Deletes tokens that can never authenticate again: the work of the pruning timer and of the admin endpoint
+ * alike. Runs outside a transaction and deletes in batches, each committed on its own.
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Pruning {
 
     public static final String PRUNED_EVENT = "tokens.pruned";
+    static final int BATCH_SIZE = 10_000;
+    private static final Logger LOG = Logger.getLogger(Pruning.class.getName());
+
+    @EJB
+    PruneBatches batches;
 
     @EJB
     AuditTrail auditTrail;
 
-    public void pruneOnSchedule() {
-        auditTrail.record(PRUNED_EVENT, "trigger=schedule pruned=0");
+    @Inject
+    TokenSettings tokenSettings;
+
+    @Inject
+    @ConfigProperty(name = "lanyard.prune.hours", defaultValue = "24")
+    int defaultHours;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public int pruneOnSchedule() {
+        return prune(OptionalInt.empty(), "schedule");
+    }
+
+    /**
+     * Prunes with a grace of {@code hours} after expiry ({@code lanyard.prune.hours} when absent); answers how
+     * many tokens this run deleted.
+     */
+    public int prune(OptionalInt requestedHours, String trigger) {
+        int hours = requestedHours.orElse(defaultHours);
+        Instant started = clock.instant();
+        if (tokenSettings.lifetime().isEmpty()) {
+            LOG.warning("lanyard.token.expiration-minutes is not set: pruning only tokens past their own"
+                    + " expires_at, not those past a global lifetime");
+        }
+        PruneCutoffs cutoffs = PruneCutoffs.at(started, hours, tokenSettings.lifetime());
+        int pruned = 0;
+        int deleted;
+        do {
+            deleted = batches.deleteBatch(cutoffs, BATCH_SIZE);
+            pruned += deleted;
+        } while (deleted == BATCH_SIZE);
+        long millis = Duration.between(started, clock.instant()).toMillis();
+        LOG.log(Level.INFO, "Pruned {0} expired tokens in {1} ms (trigger={2}, hours={3})",
+                new Object[] {pruned, millis, trigger, hours});
+        auditTrail.recordRegardless(PRUNED_EVENT, "trigger=" + trigger + " hours=" + hours + " pruned=" + pruned
+                + " millis=" + millis);
+        return pruned;
     }
 }

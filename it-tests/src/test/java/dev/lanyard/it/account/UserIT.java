@@ -3,14 +3,12 @@ package dev.lanyard.it.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanyard.it.support.Accounts;
+import dev.lanyard.it.support.Admin;
 import dev.lanyard.it.support.Json;
 import dev.lanyard.it.support.MicroTest;
 import org.junit.jupiter.api.Test;
 
 class UserIT extends MicroTest {
-
-    private static final String ADMIN_EMAIL = System.getenv("LANYARD_ADMIN_EMAIL");
-    private static final String ADMIN_PASSWORD = System.getenv("LANYARD_ADMIN_PASSWORD");
 
     @Test
     void userAnswersTheCaller() {
@@ -39,7 +37,7 @@ class UserIT extends MicroTest {
 
     @Test
     void theBootstrapAdminHoldsRoleAdminAndAdminEndpointsNeedTheAbilityToo() {
-        var login = api().post("api/login", Json.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD)).send();
+        var login = api().post("api/login", Json.of("email", Admin.EMAIL, "password", Admin.PASSWORD)).send();
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         assertThat(login.json().getJsonObject("user").getJsonArray("roles").getString(0)).isEqualTo("admin");
         String adminToken = login.json().getString("token");

@@ -83,8 +83,8 @@ class BearerAuthenticationIT extends MicroTest {
     @Test
     void aTokenOlderThanTheGlobalExpirationIsRefused() throws SQLException {
         var ann = new Accounts(api()).register();
-        sql("UPDATE access_tokens SET created_at = now() - interval '30 days 1 minute' WHERE id = "
-                + idOf(ann.token()));
+        // The suite's lanyard.token.expiration-minutes is 60.
+        sql("UPDATE access_tokens SET created_at = now() - interval '61 minutes' WHERE id = " + idOf(ann.token()));
 
         assertThat(api().get("api/user").bearer(ann.token()).send().status()).isEqualTo(401);
     }
@@ -92,8 +92,8 @@ class BearerAuthenticationIT extends MicroTest {
     @Test
     void aTokenWithinBothExpiriesWorks() throws SQLException {
         var ann = new Accounts(api()).register();
-        sql("UPDATE access_tokens SET created_at = now() - interval '29 days', expires_at = now() + interval '1 hour'"
-                + " WHERE id = " + idOf(ann.token()));
+        sql("UPDATE access_tokens SET created_at = now() - interval '59 minutes',"
+                + " expires_at = now() + interval '1 hour' WHERE id = " + idOf(ann.token()));
 
         assertThat(api().get("api/user").bearer(ann.token()).send().status()).isEqualTo(200);
     }

@@ -1,0 +1,34 @@
+package dev.lanyard.prune.boundary;
+
+import dev.lanyard.rest.Roles;
+import dev.lanyard.security.RequireAbilities;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.OptionalInt;
+
+/** Prunes expired tokens now: the same work as the pruning timer. */
+@Path("admin/tokens/prune")
+@Produces(MediaType.APPLICATION_JSON)
+public class PruneResource {
+
+    public record Pruned(int pruned) {
+    }
+
+    @EJB
+    Pruning pruning;
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @RequireAbilities("admin")
+    public Pruned prune(@QueryParam("hours")
+            @Pattern(regexp = "\\d{1,6}", message = "The hours field must be a non-negative integer.") String hours) {
+        return new Pruned(pruning.prune(hours == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(hours)),
+                "manual"));
+    }
+}
