@@ -26,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Pruning {
 
     public static final String PRUNED_EVENT = "tokens.pruned";
-    static final int BATCH_SIZE = 10_000;
+    /** 256 pages of 8 KiB hold some 10,000 tokens: one short transaction each. */
+    static final int PAGES_PER_BATCH = 256;
     private static final Logger LOG = Logger.getLogger(Pruning.class.getName());
 
     @EJB
@@ -61,11 +62,10 @@ public class Pruning {
         }
         PruneCutoffs cutoffs = PruneCutoffs.at(started, hours, tokenSettings.lifetime());
         int pruned = 0;
-        int deleted;
-        do {
-            deleted = batches.deleteBatch(cutoffs, BATCH_SIZE);
-            pruned += deleted;
-        } while (deleted == BATCH_SIZE);
+        long pages = batches.pages();
+        for (long from = 0; from < pages; from += PAGES_PER_BATCH) {
+            pruned += batches.deleteInPages(from, from + PAGES_PER_BATCH, cutoffs);
+        }
         long millis = Duration.between(started, clock.instant()).toMillis();
         LOG.log(Level.INFO, "Pruned {0} expired tokens in {1} ms (trigger={2}, hours={3})",
                 new Object[] {pruned, millis, trigger, hours});
