@@ -25,6 +25,11 @@ public class CurrentCaller {
                 .orElseThrow(() -> new NotAuthorizedException(Response.status(Response.Status.UNAUTHORIZED).build()));
     }
 
+    /** The caller's token, when the request has one (a resource open to guests may be called without). */
+    public Optional<AuthenticatedToken> ifAuthenticated() {
+        return find(request.getAttribute(ATTRIBUTE));
+    }
+
     public long ownerId() {
         return token().ownerId();
     }

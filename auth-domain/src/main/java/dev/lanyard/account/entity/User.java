@@ -19,10 +19,16 @@ import java.util.Set;
 @Table(name = "users")
 @DiscriminatorValue(User.KIND)
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE LOWER(u.email) = :email")
+@NamedQuery(name = User.SEARCH, query = "SELECT u FROM User u WHERE LOWER(u.email) LIKE :pattern"
+        + " OR LOWER(u.name) LIKE :pattern ORDER BY u.id")
+@NamedQuery(name = User.COUNT_SEARCH, query = "SELECT COUNT(u) FROM User u WHERE LOWER(u.email) LIKE :pattern"
+        + " OR LOWER(u.name) LIKE :pattern")
 public class User extends TokenOwner {
 
     public static final String KIND = "user";
     public static final String BY_EMAIL = "User.byEmail";
+    public static final String SEARCH = "User.search";
+    public static final String COUNT_SEARCH = "User.countSearch";
     /** The group every user's token carries, beside the user's own roles. */
     public static final String GROUP = "user";
 

@@ -5,18 +5,28 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
-/** Something security-relevant that happened, kept for the audit trail. Never changed once written. */
+/**
+ * Something security-relevant that happened, kept for the audit trail and never changed once written. It names
+ * tokens by id only, never by their secret.
+ */
 @Entity
 @Table(name = "audit_events")
-@NamedQuery(name = AuditEvent.RECENT, query = "SELECT e FROM AuditEvent e ORDER BY e.occurredAt DESC, e.id DESC")
 public class AuditEvent {
 
-    public static final String RECENT = "AuditEvent.recent";
+    public static final String USER_REGISTERED = "user.registered";
+    public static final String USER_DELETED = "user.deleted";
+    public static final String LOGIN_SUCCEEDED = "login.succeeded";
+    public static final String LOGIN_FAILED = "login.failed";
+    public static final String TOKEN_CREATED = "token.created";
+    public static final String TOKEN_REVOKED = "token.revoked";
+    public static final String TOKENS_PRUNED = "tokens.pruned";
+    public static final String CLIENT_CREATED = "client.created";
+    public static final String CLIENT_DELETED = "client.deleted";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -24,6 +34,24 @@ public class AuditEvent {
 
     @Column(nullable = false, length = 64)
     private String type;
+
+    @Column(name = "user_id")
+    private Long userId;
+
+    @Column(name = "actor_kind", length = 16)
+    private String actorKind;
+
+    @Column(name = "actor_id")
+    private Long actorId;
+
+    @Column(name = "token_id")
+    private Long tokenId;
+
+    @Column(length = 64)
+    private String ip;
+
+    @Column(name = "user_agent", length = 512)
+    private String userAgent;
 
     @Column(length = 1000)
     private String detail;
@@ -34,10 +62,27 @@ public class AuditEvent {
     protected AuditEvent() {
     }
 
-    public AuditEvent(String type, String detail, Instant occurredAt) {
+    public AuditEvent(String type, Long userId, String detail, Instant occurredAt) {
         this.type = Objects.requireNonNull(type, "type");
+        this.userId = userId;
         this.detail = detail;
-        this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
+        this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt").truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Where the request that caused the event came from, and who made it. */
+    public AuditEvent from(String actorKind, Long actorId, Long tokenId, String ip, String userAgent) {
+        this.actorKind = actorKind;
+        this.actorId = actorId;
+        this.tokenId = tokenId;
+        this.ip = ip;
+        this.userAgent = userAgent == null || userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512);
+        return this;
+    }
+
+    /** The token the event is about, when it is not the one the request was made with. */
+    public AuditEvent aboutToken(Long tokenId) {
+        this.tokenId = tokenId;
+        return this;
     }
 
     public Long id() {
@@ -46,6 +91,30 @@ public class AuditEvent {
 
     public String type() {
         return type;
+    }
+
+    public Long userId() {
+        return userId;
+    }
+
+    public String actorKind() {
+        return actorKind;
+    }
+
+    public Long actorId() {
+        return actorId;
+    }
+
+    public Long tokenId() {
+        return tokenId;
+    }
+
+    public String ip() {
+        return ip;
+    }
+
+    public String userAgent() {
+        return userAgent;
     }
 
     public String detail() {

@@ -26,7 +26,11 @@ import java.util.Optional;
     @NamedQuery(name = AccessToken.WITH_OWNER_BY_HASH,
             query = "SELECT t FROM AccessToken t JOIN FETCH t.owner WHERE t.tokenHash = :hash"),
     @NamedQuery(name = AccessToken.OF_OWNER,
-            query = "SELECT t FROM AccessToken t WHERE t.owner.id = :owner ORDER BY t.createdAt DESC, t.id DESC"),
+            query = "SELECT t FROM AccessToken t JOIN FETCH t.owner WHERE t.owner.id = :owner"
+                    + " ORDER BY t.createdAt DESC, t.id DESC"),
+    @NamedQuery(name = AccessToken.ALL,
+            query = "SELECT t FROM AccessToken t JOIN FETCH t.owner ORDER BY t.createdAt DESC, t.id DESC"),
+    @NamedQuery(name = AccessToken.COUNT_ALL, query = "SELECT COUNT(t) FROM AccessToken t"),
     @NamedQuery(name = AccessToken.COUNT_OF_OWNER,
             query = "SELECT COUNT(t) FROM AccessToken t WHERE t.owner.id = :owner"),
     @NamedQuery(name = AccessToken.DELETE_OF_OWNER,
@@ -42,6 +46,8 @@ public class AccessToken {
     public static final String WITH_OWNER_BY_HASH = "AccessToken.withOwnerByHash";
     public static final String OF_OWNER = "AccessToken.ofOwner";
     public static final String COUNT_OF_OWNER = "AccessToken.countOfOwner";
+    public static final String ALL = "AccessToken.all";
+    public static final String COUNT_ALL = "AccessToken.countAll";
     public static final String DELETE_OF_OWNER = "AccessToken.deleteOfOwner";
     public static final String DELETE_BY_ID = "AccessToken.deleteById";
     /** Sets last_used_at only when it is older than a threshold: at most one write per window, on any node. */

@@ -5,9 +5,14 @@ import dev.lanyard.account.control.PasswordRules;
 import dev.lanyard.account.control.Passwords;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
+import dev.lanyard.audit.entity.AuditEvent;
+import dev.lanyard.paging.Page;
+import dev.lanyard.paging.PageRequest;
+import dev.lanyard.problem.Conflict;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.problem.NotFound;
 import dev.lanyard.problem.TooManyAttempts;
+import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.Abilities;
 import jakarta.ejb.EJB;
@@ -18,6 +23,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,7 +65,8 @@ public class Accounts {
         }
         var user = new User(name, email.trim(), passwords.hash(password), clock.instant());
         em.persist(user);
-        audit.record("user.registered", "user=" + user.id());
+        em.flush();
+        audit.record(AuditEvent.USER_REGISTERED, user.id(), null);
         return new Registration(user, tokens.issue(user, deviceName, Abilities.all(), null).plainText());
     }
 
@@ -79,7 +86,8 @@ public class Accounts {
                 : verifyNothing(password);
         if (!valid) {
             throttle.recordFailure(throttleKey);
-            audit.recordRegardless("login.failed", found.map(u -> "user=" + u.id()).orElse("unknown email"));
+            audit.recordRegardless(AuditEvent.LOGIN_FAILED, found.map(User::id).orElse(null),
+                    "email=" + User.normalizeEmail(email));
             throw Invalid.field("email", BAD_CREDENTIALS);
         }
         throttle.clear(throttleKey);
@@ -87,8 +95,30 @@ public class Accounts {
         if (passwords.needsRehash(user.passwordHash())) {
             user.changePasswordHash(passwords.hash(password));
         }
-        audit.record("login.succeeded", "user=" + user.id());
+        audit.record(AuditEvent.LOGIN_SUCCEEDED, user.id(), "device=" + deviceName);
         return new Registration(user, tokens.issue(user, deviceName, Abilities.all(), null).plainText());
+    }
+
+    /** Users whose name or email contains {@code search}, by id: the admin's list. */
+    public Page<User> users(Optional<String> search, PageRequest request) {
+        String pattern = "%" + search.map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("")
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<User> items = em.createNamedQuery(User.SEARCH, User.class).setParameter("pattern", pattern)
+                .setFirstResult(request.offset()).setMaxResults(request.perPage()).getResultList();
+        long total = em.createNamedQuery(User.COUNT_SEARCH, Long.class).setParameter("pattern", pattern)
+                .getSingleResult();
+        return new Page<>(items, total, request);
+    }
+
+    /** Deletes a user with every token of theirs; their orders stay, detached from the account. */
+    public void deleteUser(long userId, long actingUserId) {
+        if (userId == actingUserId) {
+            throw new Conflict("An admin cannot delete their own account.");
+        }
+        User user = user(userId);
+        tokens.revokeAll(user, RevokeReason.USER_DELETED);
+        em.remove(user);
+        audit.record(AuditEvent.USER_DELETED, userId, "email=" + user.email());
     }
 
     public User user(long userId) {

@@ -1,6 +1,7 @@
 package dev.lanyard.prune.boundary;
 
 import dev.lanyard.audit.boundary.AuditTrail;
+import dev.lanyard.audit.entity.AuditEvent;
 import dev.lanyard.prune.control.PruneBatches;
 import dev.lanyard.prune.control.PruneCutoffs;
 import dev.lanyard.token.control.TokenSettings;
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Pruning {
 
-    public static final String PRUNED_EVENT = "tokens.pruned";
     /** 256 pages of 8 KiB hold some 10,000 tokens: one short transaction each. */
     static final int PAGES_PER_BATCH = 256;
     private static final Logger LOG = Logger.getLogger(Pruning.class.getName());
@@ -69,7 +69,7 @@ public class Pruning {
         long millis = Duration.between(started, clock.instant()).toMillis();
         LOG.log(Level.INFO, "Pruned {0} expired tokens in {1} ms (trigger={2}, hours={3})",
                 new Object[] {pruned, millis, trigger, hours});
-        auditTrail.recordRegardless(PRUNED_EVENT, "trigger=" + trigger + " hours=" + hours + " pruned=" + pruned
+        auditTrail.recordRegardless(AuditEvent.TOKENS_PRUNED, null, "trigger=" + trigger + " hours=" + hours + " pruned=" + pruned
                 + " millis=" + millis);
         return pruned;
     }

@@ -1,5 +1,10 @@
 package dev.lanyard.token.boundary;
 
+import dev.lanyard.account.entity.User;
+import dev.lanyard.audit.boundary.AuditTrail;
+import dev.lanyard.audit.entity.AuditEvent;
+import dev.lanyard.paging.Page;
+import dev.lanyard.paging.PageRequest;
 import dev.lanyard.problem.Forbidden;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.problem.NotFound;
@@ -9,6 +14,7 @@ import dev.lanyard.token.entity.Abilities;
 import dev.lanyard.token.entity.AccessToken;
 import dev.lanyard.token.entity.PlainTextToken;
 import dev.lanyard.token.entity.TokenOwner;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,6 +37,9 @@ public class Tokens {
     @Inject
     TokenSettings settings;
 
+    @EJB
+    AuditTrail audit;
+
     private final Clock clock = Clock.systemUTC();
 
     public IssuedToken issue(TokenOwner owner, String name, Abilities abilities, Instant expiresAt) {
@@ -39,6 +48,8 @@ public class Tokens {
                 expiresAt);
         em.persist(token);
         em.flush();
+        audit.recordAboutToken(AuditEvent.TOKEN_CREATED, userIdOf(owner), token.id(),
+                owner.kind() + "=" + owner.id() + " name=" + name + " abilities=" + abilities.toJson());
         return new IssuedToken(token, PlainTextToken.format(token.id(), secret));
     }
 
@@ -92,12 +103,40 @@ public class Tokens {
         return token;
     }
 
-    public void revoke(long ownerId, long tokenId) {
-        em.remove(ownedBy(ownerId, tokenId));
+    public void revoke(long ownerId, long tokenId, RevokeReason reason) {
+        revoke(ownedBy(ownerId, tokenId), reason);
     }
 
-    public int revokeAll(long ownerId) {
-        return em.createNamedQuery(AccessToken.DELETE_OF_OWNER).setParameter("owner", ownerId).executeUpdate();
+    /** Any token, whoever owns it: the admin's revocation. */
+    public void revokeAny(long tokenId) {
+        revoke(Optional.ofNullable(em.find(AccessToken.class, tokenId))
+                .orElseThrow(() -> new NotFound("No such token.")), RevokeReason.ADMIN);
+    }
+
+    public int revokeAll(TokenOwner owner, RevokeReason reason) {
+        int revoked = em.createNamedQuery(AccessToken.DELETE_OF_OWNER).setParameter("owner", owner.id())
+                .executeUpdate();
+        audit.record(AuditEvent.TOKEN_REVOKED, userIdOf(owner), owner.kind() + "=" + owner.id() + " reason="
+                + reason.label() + " tokens=" + revoked);
+        return revoked;
+    }
+
+    public int revokeAll(long ownerId, RevokeReason reason) {
+        return revokeAll(em.find(TokenOwner.class, ownerId), reason);
+    }
+
+    /** Every token, or one owner's, newest first: the admin's view. */
+    public Page<AccessToken> all(Optional<Long> ownerId, PageRequest request) {
+        var items = em.createNamedQuery(ownerId.isPresent() ? AccessToken.OF_OWNER : AccessToken.ALL,
+                AccessToken.class);
+        var count = em.createNamedQuery(ownerId.isPresent() ? AccessToken.COUNT_OF_OWNER : AccessToken.COUNT_ALL,
+                Long.class);
+        ownerId.ifPresent(owner -> {
+            items.setParameter("owner", owner);
+            count.setParameter("owner", owner);
+        });
+        return new Page<>(items.setFirstResult(request.offset()).setMaxResults(request.perPage()).getResultList(),
+                count.getSingleResult(), request);
     }
 
     /**
@@ -110,6 +149,8 @@ public class Tokens {
         if (deleted == 0) {
             throw new Unauthenticated("The token was already revoked or refreshed.");
         }
+        audit.recordAboutToken(AuditEvent.TOKEN_REVOKED, caller.ownerKind().equals(User.KIND) ? caller.ownerId()
+                : null, caller.tokenId(), "reason=" + RevokeReason.REFRESH.label());
         return issue(em.find(TokenOwner.class, caller.ownerId()), caller.tokenName(), caller.abilities(),
                 caller.tokenExpiresAt());
     }
@@ -127,6 +168,16 @@ public class Tokens {
             em.createNamedQuery(AccessToken.TOUCH).setParameter("now", now).setParameter("id", token.id())
                     .setParameter("staleBefore", staleBefore).executeUpdate();
         }
+    }
+
+    private void revoke(AccessToken token, RevokeReason reason) {
+        em.remove(token);
+        audit.recordAboutToken(AuditEvent.TOKEN_REVOKED, userIdOf(token.owner()), token.id(),
+                "reason=" + reason.label());
+    }
+
+    private static Long userIdOf(TokenOwner owner) {
+        return owner instanceof User ? owner.id() : null;
     }
 
     private AccessToken ownedBy(long ownerId, long tokenId) {

@@ -3,6 +3,7 @@ package dev.lanyard.account.boundary;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
+import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.Tokens;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -89,7 +90,7 @@ public class AuthResource {
     @Path("logout")
     @RolesAllowed(Roles.USER)
     public MessageBody logout() {
-        tokens.revoke(caller.ownerId(), caller.token().tokenId());
+        tokens.revoke(caller.ownerId(), caller.token().tokenId(), RevokeReason.LOGOUT);
         return new MessageBody("Logged out.");
     }
 
@@ -97,7 +98,7 @@ public class AuthResource {
     @Path("logout-all")
     @RolesAllowed(Roles.USER)
     public MessageBody logoutEverywhere() {
-        int revoked = tokens.revokeAll(caller.ownerId());
+        int revoked = tokens.revokeAll(caller.ownerId(), RevokeReason.LOGOUT_ALL);
         return new MessageBody("Logged out everywhere: " + revoked + " token" + (revoked == 1 ? "" : "s")
                 + " revoked.");
     }

@@ -1,31 +1,25 @@
 package dev.lanyard.audit.boundary;
 
-import dev.lanyard.audit.entity.AuditEvent;
+import dev.lanyard.rest.PageParams;
+import dev.lanyard.rest.Paged;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.RequireAbilities;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
+/** The whole audit trail, for admins, optionally of one type or about one user. */
 @Path("admin/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminAuditResource {
-
-    public record EventView(long id, String type, String detail, Instant occurredAt) {
-        static EventView of(AuditEvent event) {
-            return new EventView(event.id(), event.type(), event.detail(), event.occurredAt());
-        }
-    }
-
-    public record EventList(List<EventView> data) {
-    }
 
     @EJB
     AuditTrail auditTrail;
@@ -33,9 +27,10 @@ public class AdminAuditResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @RequireAbilities("admin")
-    public EventList recent(@QueryParam("limit") @DefaultValue("50") int limit) {
-        return new EventList(auditTrail.recent(Math.min(Math.max(limit, 1), 100)).stream()
-                .map(EventView::of)
-                .toList());
+    public Paged<AuditEventView> events(@Valid @BeanParam PageParams page, @QueryParam("type") String type,
+            @QueryParam("user_id") @Pattern(regexp = "[1-9][0-9]{0,17}",
+                    message = "The user id field must be a positive integer.") String userId) {
+        return Paged.of(auditTrail.find(Optional.ofNullable(type), Optional.ofNullable(userId).map(Long::valueOf),
+                page.toRequest()), AuditEventView::of);
     }
 }

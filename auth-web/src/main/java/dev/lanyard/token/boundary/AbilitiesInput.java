@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** Abilities as a request lists them: absent, or valid names, else a 422 on the {@code abilities} field. */
-final class AbilitiesInput {
+public final class AbilitiesInput {
 
     private AbilitiesInput() {
     }
 
-    static Optional<Abilities> of(List<String> requested) {
+    public static Optional<Abilities> of(List<String> requested) {
         if (requested == null) {
             return Optional.empty();
         }

@@ -87,7 +87,7 @@ public class TokensResource {
     @DELETE
     @Path("{id}")
     public MessageBody revoke(@PathParam("id") long id) {
-        tokens.revoke(caller.ownerId(), id);
+        tokens.revoke(caller.ownerId(), id, RevokeReason.OWNER);
         return new MessageBody("Token revoked.");
     }
 }

@@ -1,0 +1,12 @@
+package dev.lanyard.token.boundary;
+
+import java.util.Locale;
+
+/** Why a token stopped working, as the audit trail records it. */
+public enum RevokeReason {
+    LOGOUT, LOGOUT_ALL, REFRESH, OWNER, ADMIN, USER_DELETED, CLIENT_DELETED;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,34 @@
+package dev.lanyard.audit.boundary;
+
+import dev.lanyard.audit.control.RequestOrigin;
+import dev.lanyard.security.CurrentCaller;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+/** Tells the audit trail where each API request comes from and, once authenticated, who makes it. */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class RequestOriginFilter implements ContainerRequestFilter {
+
+    @Inject
+    RequestOrigin origin;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        origin.from(request.getRemoteAddr(), context.getHeaderString(HttpHeaders.USER_AGENT));
+        caller.ifAuthenticated().ifPresent(token -> origin.by(token.ownerKind(), token.ownerId(), token.tokenId()));
+    }
+}

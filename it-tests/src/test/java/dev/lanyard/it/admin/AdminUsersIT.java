@@ -1,0 +1,87 @@
+package dev.lanyard.it.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lanyard.it.support.Accounts;
+import dev.lanyard.it.support.Admin;
+import dev.lanyard.it.support.MicroTest;
+import jakarta.json.JsonObject;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AdminUsersIT extends MicroTest {
+
+    @Test
+    void usersArePaginatedAndSearchable() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        var accounts = new Accounts(api());
+        for (int i = 0; i < 3; i++) {
+            accounts.register("search-" + marker + "-" + i + "@example.com");
+        }
+
+        var reply = api().get("api/admin/users?search=" + marker + "&per_page=2").bearer(Admin.token(api())).send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().getJsonArray("data")).hasSize(2);
+        JsonObject meta = reply.json().getJsonObject("meta");
+        assertThat(meta.getInt("page")).isEqualTo(1);
+        assertThat(meta.getInt("per_page")).isEqualTo(2);
+        assertThat(meta.getJsonNumber("total").longValue()).isEqualTo(3);
+        var second = api().get("api/admin/users?search=" + marker.toUpperCase() + "&per_page=2&page=2")
+                .bearer(Admin.token(api())).send();
+        assertThat(second.json().getJsonArray("data")).hasSize(1);
+        assertThat(reply.body()).doesNotContain("password");
+    }
+
+    @Test
+    void badPaginationIs422() {
+        for (String query : new String[] {"page=0", "per_page=101", "page=abc", "per_page=-1"}) {
+            var reply = api().get("api/admin/users?" + query).bearer(Admin.token(api())).send();
+            assertThat(reply.status()).as(query + " " + reply).isEqualTo(422);
+        }
+    }
+
+    @Test
+    void deletingAUserMakesEveryOneOfTheirTokensAnswer401() {
+        var accounts = new Accounts(api());
+        var victim = accounts.register();
+        String second = accounts.token(victim, "read:posts");
+
+        var reply = api().delete("api/admin/users/" + victim.id()).bearer(Admin.token(api())).send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(api().get("api/user").bearer(victim.token()).send().status()).isEqualTo(401);
+        assertThat(api().get("api/user").bearer(second).send().status()).isEqualTo(401);
+        assertThat(api().delete("api/admin/users/" + victim.id()).bearer(Admin.token(api())).send().status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anAdminCannotDeleteThemself() {
+        String admin = Admin.token(api());
+        long adminId = api().get("api/user").bearer(admin).send().json().getJsonNumber("id").longValue();
+
+        var reply = api().delete("api/admin/users/" + adminId).bearer(admin).send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+    }
+
+    @Test
+    void anAdminRevokesAnyToken() {
+        var user = new Accounts(api()).register();
+        long tokenId = Long.parseLong(user.token().substring(0, user.token().indexOf('|')));
+
+        var reply = api().delete("api/admin/tokens/" + tokenId).bearer(Admin.token(api())).send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(api().get("api/user").bearer(user.token()).send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void userManagementIsForAdminsOnly() {
+        var user = new Accounts(api()).register();
+        assertThat(api().get("api/admin/users").bearer(user.token()).send().status()).isEqualTo(403);
+        assertThat(api().delete("api/admin/users/" + user.id()).bearer(user.token()).send().status()).isEqualTo(403);
+        assertThat(api().get("api/admin/tokens").bearer(user.token()).send().status()).isEqualTo(403);
+    }
+}
