@@ -3,18 +3,11 @@ package dev.lanyard.bench;
 import dev.lanyard.devserver.Database;
 import dev.lanyard.devserver.MicroServer;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,8 +21,6 @@ public final class PruneBenchmark {
 
     private static final int LIVE = 100_000;
     private static final int EXPIRED = 1_000_000;
-    private static final String ADMIN_EMAIL = "bench-admin@lanyard.test";
-    private static final String ADMIN_PASSWORD = "benchmark admin passphrase";
     private static final String PRUNABLE = "expires_at < now() - interval '24 hours'"
             + " OR created_at < now() - interval '30 days 24 hours'";
 
@@ -38,80 +29,45 @@ public final class PruneBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path report = Path.of(args[2]);
-        try (Database database = Database.fromEnvironmentOrEmbedded("LANYARD_TEST_DB", Optional.empty())) {
-            List<String> options = new ArrayList<>(database.asSystemProperties());
-            options.add("-Dlanyard.admin.email=" + ADMIN_EMAIL);
-            options.add("-Dlanyard.admin.password=" + ADMIN_PASSWORD);
-            try (var server = MicroServer.start(Path.of(args[0]), Path.of(args[1]), freePort(), options, line -> {
-            })) {
-                awaitReady(server);
-                String adminToken = login(server);
-                try (Connection connection = database.connect()) {
-                    seed(connection);
-                    long lanyardMillis = time(() -> prune(server, adminToken));
-                    long rawMillis = time(() -> execute(connection, "DELETE FROM access_tokens_copy WHERE " + PRUNABLE));
-                    long left = count(connection, "access_tokens");
-                    long leftInCopy = count(connection, "access_tokens_copy");
-                    execute(connection, "DROP TABLE access_tokens_copy");
-                    String section = report(lanyardMillis, rawMillis, left, leftInCopy);
-                    System.out.println(section);
-                    Files.writeString(report, section);
-                }
-            }
+        try (Database database = Database.fromEnvironmentOrEmbedded("LANYARD_TEST_DB", Optional.empty());
+                MicroServer server = Bench.startServer(database, Path.of(args[0]), Path.of(args[1]), List.of());
+                Connection connection = database.connect()) {
+            String adminToken = Bench.login(server, Bench.ADMIN_EMAIL, Bench.ADMIN_PASSWORD);
+            seed(connection);
+            long lanyardMillis = time(() -> prune(server, adminToken));
+            long rawMillis = time(() -> Bench.execute(connection, "DELETE FROM access_tokens_copy WHERE " + PRUNABLE));
+            long left = count(connection, "access_tokens");
+            long leftInCopy = count(connection, "access_tokens_copy");
+            Bench.execute(connection, "DROP TABLE access_tokens_copy");
+            String section = report(lanyardMillis, rawMillis, left, leftInCopy);
+            System.out.println(section);
+            Bench.writeSection(report, "pruning", section);
         }
     }
 
     private static void seed(Connection connection) throws SQLException {
         System.out.println("[bench] seeding " + LIVE + " live and " + EXPIRED + " expired tokens");
-        long owner = owner(connection);
-        execute(connection, "INSERT INTO access_tokens (owner_id, name, token_hash, abilities, created_at,"
+        long owner = Bench.number(connection, "SELECT id FROM users WHERE lower(email) = '" + Bench.ADMIN_EMAIL + "'");
+        Bench.execute(connection, "INSERT INTO access_tokens (owner_id, name, token_hash, abilities, created_at,"
                 + " expires_at) SELECT " + owner + ", 'live', md5('live' || i) || md5(i::text), '[\"*\"]', now(),"
                 + " NULL FROM generate_series(1, " + LIVE + ") i");
-        execute(connection, "INSERT INTO access_tokens (owner_id, name, token_hash, abilities, created_at,"
+        Bench.execute(connection, "INSERT INTO access_tokens (owner_id, name, token_hash, abilities, created_at,"
                 + " expires_at) SELECT " + owner + ", 'expired', md5('expired' || i) || md5(i::text), '[\"*\"]',"
                 + " now() - interval '3 days', now() - interval '2 days' FROM generate_series(1, " + EXPIRED + ") i");
-        execute(connection, "CREATE TABLE access_tokens_copy (LIKE access_tokens INCLUDING ALL)");
-        execute(connection, "INSERT INTO access_tokens_copy OVERRIDING SYSTEM VALUE SELECT * FROM access_tokens");
-        execute(connection, "VACUUM ANALYZE access_tokens");
-        execute(connection, "VACUUM ANALYZE access_tokens_copy");
-    }
-
-    private static long owner(Connection connection) throws SQLException {
-        try (var rows = connection.createStatement().executeQuery(
-                "SELECT id FROM users WHERE lower(email) = '" + ADMIN_EMAIL + "'")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        Bench.execute(connection, "CREATE TABLE access_tokens_copy (LIKE access_tokens INCLUDING ALL)");
+        Bench.execute(connection, "INSERT INTO access_tokens_copy OVERRIDING SYSTEM VALUE SELECT * FROM access_tokens");
+        Bench.execute(connection, "VACUUM ANALYZE access_tokens");
+        Bench.execute(connection, "VACUUM ANALYZE access_tokens_copy");
     }
 
     private static void prune(MicroServer server, String adminToken) throws IOException, InterruptedException {
-        var reply = http(HttpRequest.newBuilder(server.base().resolve("api/admin/tokens/prune?hours=24"))
+        var reply = Bench.send(HttpRequest.newBuilder(server.base().resolve("api/admin/tokens/prune?hours=24"))
                 .header("Authorization", "Bearer " + adminToken)
-                .timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.noBody()));
         System.out.println("[bench] Lanyard answered " + reply.statusCode() + " " + reply.body());
         if (reply.statusCode() != 200) {
             throw new IllegalStateException("pruning failed: " + reply.body());
         }
-    }
-
-    private static String login(MicroServer server) throws IOException, InterruptedException {
-        var reply = http(HttpRequest.newBuilder(server.base().resolve("api/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\""
-                        + ADMIN_PASSWORD + "\"}")));
-        return reply.body().replaceFirst(".*\"token\":\"([^\"]+)\".*", "$1");
-    }
-
-    private static void awaitReady(MicroServer server) throws InterruptedException {
-        for (int i = 0; i < 120 && server.status("health/ready") != 200; i++) {
-            Thread.sleep(500);
-        }
-    }
-
-    private static HttpResponse<String> http(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private interface Step {
@@ -124,37 +80,17 @@ public final class PruneBenchmark {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (var statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
     private static long count(Connection connection, String table) throws SQLException {
-        try (var rows = connection.createStatement().executeQuery(
-                "SELECT count(*) FROM " + table + " WHERE name IN ('live', 'expired')")) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return Bench.number(connection, "SELECT count(*) FROM " + table + " WHERE name IN ('live', 'expired')");
     }
 
     private static String report(long lanyardMillis, long rawMillis, long left, long leftInCopy) {
         double ratio = (double) lanyardMillis / Math.max(1, rawMillis);
         return """
-                # Benchmarks
-
-                Written by `mvn -q -DskipTests -Pbench-prune verify`; figures from one run, side by side on one
-                machine (%d cores, %s), %s.
-
                 ## Pruning expired tokens
 
-                %,d expired tokens among %,d live ones, PostgreSQL, indexes as migrated.
+                `mvn -q -DskipTests -Pbench-prune verify`, %s, %s: %,d expired tokens among %,d live ones,
+                PostgreSQL, indexes as migrated.
 
                 | what | time |
                 |---|---|
@@ -163,7 +99,7 @@ public final class PruneBenchmark {
                 | **ratio** (target ≤ 2×) | **%.2f×** |
 
                 Seeded tokens left afterwards: %,d in Lanyard's table, %,d in the copy (both should be %,d).
-                """.formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                LocalDate.now(), EXPIRED, LIVE, lanyardMillis, rawMillis, ratio, left, leftInCopy, LIVE);
+                """.formatted(Bench.machine(), LocalDate.now(), EXPIRED, LIVE, lanyardMillis, rawMillis, ratio, left,
+                leftInCopy, LIVE);
     }
 }

@@ -1,0 +1,255 @@
+package dev.lanyard.bench;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import dev.lanyard.devserver.Database;
+import dev.lanyard.devserver.MicroServer;
+import dev.lanyard.token.entity.PlainTextToken;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Authentication under load, each figure beside its reference from the same run: bearer authentication vs an
+ * open endpoint, last_used_at writes, login vs raw bcrypt, revocation under load, and invalid tokens.
+ * Arguments: the Payara Micro jar, the WAR, the path of BENCHMARKS.md, a working directory.
+ */
+public final class AuthBenchmark {
+
+    private static final int USERS = 10_000;
+    private static final int TOKENS = 100_000;
+    private static final int SECONDS = 15;
+    private static final int REVOCATION_TRIALS = 1_000;
+    private static final int BCRYPT_COST = 12;
+    private static final String USER_PASSWORD = "benchmark user passphrase";
+
+    private AuthBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path report = Path.of(args[2]);
+        Path work = Files.createDirectories(Path.of(args[3]));
+        Wrk wrk = Wrk.prepare(work.resolve("scripts"));
+        try (Database database = Database.fromEnvironmentOrEmbedded("LANYARD_TEST_DB", Optional.empty());
+                MicroServer server = Bench.startServer(database, Path.of(args[0]), Path.of(args[1]), List.of());
+                Connection sql = database.connect()) {
+            Path tokens = seed(sql, work.resolve("tokens.txt"));
+            Path invalid = invalidTokens(work.resolve("invalid-tokens.txt"));
+            URI base = server.base();
+            Map<String, String> valid = Map.of("TOKENS_FILE", tokens.toString());
+
+            System.out.println("[bench] warming up");
+            wrk.run(base.resolve("api/ping"), "plain.lua", 10, Map.of());
+            wrk.run(base, "random-token.lua", 10, valid);
+
+            System.out.println("[bench] 1: bearer authentication vs an open endpoint");
+            var ping = wrk.run(base.resolve("api/ping"), "plain.lua", SECONDS, Map.of());
+            long updatesBefore = tokenUpdates(sql);
+            long since = System.currentTimeMillis();
+            var user = wrk.run(base, "random-token.lua", SECONDS, valid);
+            long writes = tokenUpdates(sql) - updatesBefore;
+            long touched = Bench.number(sql, "SELECT count(*) FROM access_tokens WHERE last_used_at >= to_timestamp("
+                    + since / 1000.0 + ")");
+
+            System.out.println("[bench] 3: login vs raw bcrypt");
+            String email = registerUser(server);
+            var login = wrk.run(base.resolve("api/login"), "login.lua", SECONDS,
+                    Map.of("LOGIN_EMAIL", email, "LOGIN_PASSWORD", USER_PASSWORD));
+            double hashesPerSecond = rawBcryptRate(SECONDS);
+
+            System.out.println("[bench] 4: revocation under load");
+            long stale = revocationTrials(server, wrk, base, valid);
+
+            System.out.println("[bench] 5: invalid tokens");
+            long scansBefore = tokenScans(sql);
+            var bad = wrk.run(base, "random-token.lua", SECONDS, Map.of("TOKENS_FILE", invalid.toString()));
+            long scans = tokenScans(sql) - scansBefore;
+
+            String section = section(ping, user, writes, touched, login, hashesPerSecond, stale, bad, scans);
+            System.out.println(section);
+            Bench.writeSection(report, "authentication", section);
+        }
+    }
+
+    /** 10,000 users with 10 tokens each, written straight into the database; their plain texts go to a file. */
+    private static Path seed(Connection sql, Path file) throws SQLException, IOException {
+        System.out.println("[bench] seeding " + TOKENS + " tokens across " + USERS + " users");
+        Bench.execute(sql, "WITH owners AS (INSERT INTO token_owners (kind) SELECT 'user' FROM generate_series(1, "
+                + USERS + ") RETURNING id) INSERT INTO users (id, name, email, password_hash, created_at)"
+                + " SELECT id, 'Bench ' || id, 'bench-' || id || '@example.com', 'not a hash', now() FROM owners");
+        List<Long> users = new ArrayList<>();
+        try (var rows = sql.createStatement().executeQuery("SELECT id FROM users WHERE email LIKE 'bench-%'")) {
+            while (rows.next()) {
+                users.add(rows.getLong(1));
+            }
+        }
+        var random = new SecureRandom();
+        Map<String, String> secretsByHash = new HashMap<>();
+        try (var insert = sql.prepareStatement("INSERT INTO access_tokens (owner_id, name, token_hash, abilities,"
+                + " created_at) SELECT unnest(?::bigint[]), 'bench', unnest(?::text[]), '[\"*\"]', now()")) {
+            for (int batch = 0; batch < TOKENS / 10_000; batch++) {
+                Long[] owners = new Long[10_000];
+                String[] hashes = new String[10_000];
+                for (int i = 0; i < 10_000; i++) {
+                    String secret = PlainTextToken.newSecret("lny_", random);
+                    owners[i] = users.get((batch * 10_000 + i) % users.size());
+                    hashes[i] = PlainTextToken.sha256Hex(secret);
+                    secretsByHash.put(hashes[i], secret);
+                }
+                insert.setArray(1, sql.createArrayOf("bigint", owners));
+                insert.setArray(2, sql.createArrayOf("text", hashes));
+                insert.executeUpdate();
+            }
+        }
+        List<String> plain = new ArrayList<>();
+        try (var rows = sql.createStatement().executeQuery("SELECT id, token_hash FROM access_tokens WHERE name = 'bench'")) {
+            while (rows.next()) {
+                plain.add(PlainTextToken.format(rows.getLong(1), secretsByHash.get(rows.getString(2))));
+            }
+        }
+        Bench.execute(sql, "VACUUM ANALYZE access_tokens");
+        return Files.write(file, plain);
+    }
+
+    /** Random strings and well-shaped tokens with a wrong checksum: none may cost a query. */
+    private static Path invalidTokens(Path file) throws IOException {
+        var random = new SecureRandom();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            String secret = PlainTextToken.newSecret("lny_", random);
+            String wrongChecksum = secret.substring(0, secret.length() - 8) + "00000000";
+            tokens.add(i % 2 == 0 ? (i + 1) + "|" + wrongChecksum : Long.toHexString(random.nextLong()) + "garbage");
+        }
+        return Files.write(file, tokens);
+    }
+
+    private static String registerUser(MicroServer server) throws IOException, InterruptedException {
+        String email = "bench-login-" + System.nanoTime() + "@example.com";
+        Bench.send(HttpRequest.newBuilder(server.base().resolve("api/register"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Bench\",\"email\":\"" + email
+                        + "\",\"password\":\"" + USER_PASSWORD + "\",\"password_confirmation\":\"" + USER_PASSWORD
+                        + "\"}")));
+        return email;
+    }
+
+    /** bcrypt verifications per second at the server's cost, on as many threads as there are cores. */
+    private static double rawBcryptRate(int seconds) throws InterruptedException {
+        var strategy = LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2B);
+        String hash = BCrypt.with(BCrypt.Version.VERSION_2B, strategy).hashToString(BCRYPT_COST,
+                USER_PASSWORD.toCharArray());
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        var verified = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    BCrypt.verifyer(BCrypt.Version.VERSION_2B, strategy).verify(USER_PASSWORD.toCharArray(), hash);
+                    verified.incrementAndGet();
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        return verified.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Create a token, use it, revoke it, use it again, while wrk keeps authenticating other tokens. */
+    private static long revocationTrials(MicroServer server, Wrk wrk, URI base, Map<String, String> valid)
+            throws Exception {
+        String admin = Bench.login(server, Bench.ADMIN_EMAIL, Bench.ADMIN_PASSWORD);
+        var load = CompletableFuture.supplyAsync(() -> {
+            try {
+                return wrk.run(base, "random-token.lua", 60, valid);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long stale = 0;
+        for (int i = 0; i < REVOCATION_TRIALS; i++) {
+            var created = Bench.send(HttpRequest.newBuilder(base.resolve("api/tokens"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"trial\"}")));
+            String token = created.body().replaceFirst(".*\"plain_text_token\":\"([^\"]+)\".*", "$1");
+            String id = token.substring(0, token.indexOf('|'));
+            int before = status(base, token);
+            Bench.send(HttpRequest.newBuilder(base.resolve("api/tokens/" + id))
+                    .header("Authorization", "Bearer " + admin).DELETE());
+            int after = status(base, token);
+            if (before != 200) {
+                throw new IllegalStateException("a fresh token was refused: " + before);
+            }
+            if (after != 401) {
+                stale++;
+            }
+        }
+        load.cancel(true);
+        return stale;
+    }
+
+    private static int status(URI base, String token) throws IOException, InterruptedException {
+        return Bench.send(HttpRequest.newBuilder(base.resolve("api/user")).header("Authorization", "Bearer " + token))
+                .statusCode();
+    }
+
+    private static long tokenUpdates(Connection sql) throws SQLException, InterruptedException {
+        return statistic(sql, "n_tup_upd");
+    }
+
+    private static long tokenScans(Connection sql) throws SQLException, InterruptedException {
+        return statistic(sql, "coalesce(seq_scan, 0) + coalesce(idx_scan, 0)");
+    }
+
+    /** PostgreSQL publishes table statistics with a delay; wait it out, then read afresh. */
+    private static long statistic(Connection sql, String expression) throws SQLException, InterruptedException {
+        Thread.sleep(1_500);
+        Bench.execute(sql, "SELECT pg_stat_clear_snapshot()");
+        return Bench.number(sql, "SELECT " + expression + " FROM pg_stat_user_tables WHERE relname = 'access_tokens'");
+    }
+
+    private static String section(Wrk.Result ping, Wrk.Result user, long writes, long touched, Wrk.Result login,
+            double hashesPerSecond, long stale, Wrk.Result bad, long scans) {
+        return """
+                ## Authentication
+
+                `mvn -q -DskipTests -Pbench-auth verify`, %s, %s: Payara Micro and PostgreSQL on this machine,
+                %,d live tokens across %,d users, wrk with 2 threads and 32 connections on loopback, %d s a figure.
+
+                | scenario | measured | reference, same run | ratio | target |
+                |---|---|---|---|---|
+                | 1. `GET /api/user`, random valid tokens, vs `GET /api/ping` | %,.0f req/s (p50 %.1f ms, p99 %.1f ms) | %,.0f req/s (p50 %.1f ms, p99 %.1f ms) | %.2f× | ≥ 0.9× |
+                | 2. `last_used_at` row updates during scenario 1 | %,d updates | %,d tokens used | %.2f per token | ≤ 1 per token per 60 s window |
+                | 3. `POST /api/login` vs raw bcrypt (cost %d) in a JVM beside it | %,.1f logins/s | %,.1f verifications/s | %.2f× | ≥ 0.8× |
+                | 4. revoke, then use, %,d trials under load | %d stale accepts | %d trials | — | 0 |
+                | 5. invalid tokens (bad checksums, random strings) vs valid | %,.0f req/s, %,d statements on the token table | %,.0f req/s | %.2f× | ≥ 1×, 0 statements |
+
+                Responses other than 2xx: scenario 1 %d (ping %d), scenario 3 %d, scenario 5 %d of %d (all should be 401).
+                """.formatted(Bench.machine(), LocalDate.now(), TOKENS, USERS, SECONDS,
+                user.perSecond(), user.p50() / 1000.0, user.p99() / 1000.0,
+                ping.perSecond(), ping.p50() / 1000.0, ping.p99() / 1000.0, user.perSecond() / ping.perSecond(),
+                writes, touched, (double) writes / Math.max(1, touched),
+                BCRYPT_COST, login.perSecond(), hashesPerSecond, login.perSecond() / hashesPerSecond,
+                REVOCATION_TRIALS, stale, REVOCATION_TRIALS,
+                bad.perSecond(), scans, user.perSecond(), bad.perSecond() / user.perSecond(),
+                user.non2xx(), ping.non2xx(), login.non2xx(), bad.non2xx(), bad.requests());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.lanyard.bench;
+
+import dev.lanyard.devserver.Database;
+import dev.lanyard.devserver.MicroServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the benchmarks share: a server on its own database, HTTP, SQL, and their section of BENCHMARKS.md. */
+final class Bench {
+
+    static final String ADMIN_EMAIL = "bench-admin@lanyard.test";
+    static final String ADMIN_PASSWORD = "benchmark admin passphrase";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private Bench() {
+    }
+
+    /** Lanyard on Payara Micro with a bootstrap admin, ready to answer. */
+    static MicroServer startServer(Database database, Path microJar, Path war, List<String> moreOptions)
+            throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(database.asSystemProperties());
+        options.add("-Dlanyard.admin.email=" + ADMIN_EMAIL);
+        options.add("-Dlanyard.admin.password=" + ADMIN_PASSWORD);
+        options.addAll(moreOptions);
+        var server = MicroServer.start(microJar, war, freePort(), options, line -> {
+        });
+        for (int i = 0; i < 120 && server.status("health/ready") != 200; i++) {
+            Thread.sleep(500);
+        }
+        return server;
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String login(MicroServer server, String email, String password) throws IOException, InterruptedException {
+        var reply = send(HttpRequest.newBuilder(server.base().resolve("api/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")));
+        if (reply.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + reply.body());
+        }
+        return reply.body().replaceFirst(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    static void execute(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    static long number(Connection connection, String sql) throws SQLException {
+        try (var rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Replaces this benchmark's section of the report, keeping the others' figures. */
+    static void writeSection(Path report, String name, String markdown) throws IOException {
+        String begin = "<!-- begin " + name + " -->";
+        String end = "<!-- end " + name + " -->";
+        String section = begin + "\n" + markdown.strip() + "\n" + end;
+        String text = Files.exists(report) ? Files.readString(report) : "# Benchmarks\n";
+        if (!text.contains("Each section is written by")) {
+            text = "# Benchmarks\n\nEach section is written by its benchmark (see the README), with figures measured"
+                    + " side by side in one run on one machine.\n";
+        }
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        text = from >= 0 && to > from
+                ? text.substring(0, from) + section + text.substring(to + end.length())
+                : text.stripTrailing() + "\n\n" + section + "\n";
+        Files.writeString(report, text);
+    }
+
+    static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + ", Java "
+                + System.getProperty("java.version");
+    }
+}

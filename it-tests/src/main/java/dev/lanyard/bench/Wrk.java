@@ -1,0 +1,73 @@
+package dev.lanyard.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The wrk load generator (Debian's package) on loopback, with the Lua scripts in resources/bench. */
+final class Wrk {
+
+    private static final Pattern RESULT = Pattern.compile(
+            "RESULT requests=(\\d+) seconds=([0-9.]+) p50=(\\d+) p99=(\\d+) non2xx=(\\d+) errors=(\\d+)");
+    private static final List<String> SCRIPTS = List.of("summary.lua", "plain.lua", "random-token.lua", "login.lua");
+
+    private final Path scripts;
+
+    private Wrk(Path scripts) {
+        this.scripts = scripts;
+    }
+
+    /** Checks that wrk is installed and unpacks the scripts. */
+    static Wrk prepare(Path directory) throws IOException, InterruptedException {
+        Process probe;
+        try {
+            probe = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("The benchmarks need wrk: apt-get install wrk");
+        }
+        probe.getInputStream().readAllBytes();
+        probe.waitFor();
+        Files.createDirectories(directory);
+        for (String script : SCRIPTS) {
+            try (InputStream in = Wrk.class.getResourceAsStream("/bench/" + script)) {
+                Files.copy(in, directory.resolve(script), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return new Wrk(directory);
+    }
+
+    /** What one wrk run measured. Latencies in microseconds. */
+    record Result(long requests, double seconds, long p50, long p99, long non2xx, long errors) {
+        double perSecond() {
+            return requests / seconds;
+        }
+    }
+
+    Result run(URI target, String script, int seconds, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c32", "-d" + seconds + "s", "--timeout", "10s",
+                "-s", scripts.resolve(script).toString(), target.toString()));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("BENCH_DIR", scripts.toString());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        Matcher result = RESULT.matcher(output);
+        if (!result.find()) {
+            throw new IllegalStateException("wrk printed no result:\n" + output);
+        }
+        return new Result(Long.parseLong(result.group(1)), Double.parseDouble(result.group(2)),
+                Long.parseLong(result.group(3)), Long.parseLong(result.group(4)), Long.parseLong(result.group(5)),
+                Long.parseLong(result.group(6)));
+    }
+}

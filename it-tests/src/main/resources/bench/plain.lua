@@ -1,0 +1,2 @@
+-- A plain GET of the path wrk was given.
+dofile(os.getenv("BENCH_DIR") .. "/summary.lua")
