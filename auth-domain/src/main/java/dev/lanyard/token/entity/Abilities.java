@@ -1,6 +1,5 @@
 package dev.lanyard.token.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -8,6 +7,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
  * Immutable; keeps the order given but compares by content alone.
  */
 public final class Abilities {
+
+    // Looked up once: Json.create* searches the class path for a provider on every call, and abilities are
+    // read with every authenticated request.
+    private static final JsonProvider JSON = JsonProvider.provider();
+
 
     public static final String WILDCARD = "*";
     public static final int MAX_ABILITIES = 50;
@@ -103,10 +108,10 @@ public final class Abilities {
 
     /** Compact JSON array in the order given, e.g. {@code ["read:posts","*"]}. */
     public String toJson() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         granted.forEach(array::add);
         StringWriter json = new StringWriter();
-        try (JsonWriter writer = Json.createWriter(json)) {
+        try (JsonWriter writer = JSON.createWriter(json)) {
             writer.writeArray(array.build());
         }
         return json.toString();
@@ -118,7 +123,7 @@ public final class Abilities {
             return NONE;
         }
         JsonArray array;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             array = reader.readArray();
         } catch (JsonException e) {
             throw new IllegalArgumentException("abilities must be a JSON array of strings", e);
