@@ -45,6 +45,10 @@ public final class Api {
         return new Call(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    public Call put(String path, String json) {
+        return send("PUT", path, json);
+    }
+
     public Call patch(String path, String json) {
         return send("PATCH", path, json);
     }

@@ -1,0 +1,92 @@
+package dev.lanyard.inventory.boundary;
+
+import dev.lanyard.inventory.entity.Product;
+import dev.lanyard.paging.Page;
+import dev.lanyard.paging.PageRequest;
+import dev.lanyard.problem.Invalid;
+import dev.lanyard.problem.NotFound;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** The products for sale: listed to customers and clients, added and changed by admins. */
+@Stateless
+public class Inventory {
+
+    private static final String SKU_TAKEN = "The sku has already been taken.";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Page<Product> inIdOrder(PageRequest request) {
+        var items = em.createNamedQuery(Product.IN_ID_ORDER, Product.class)
+                .setFirstResult(request.offset())
+                .setMaxResults(request.perPage())
+                .getResultList();
+        return new Page<>(items, em.createNamedQuery(Product.COUNT, Long.class).getSingleResult(), request);
+    }
+
+    public Product product(long productId) {
+        return Optional.ofNullable(em.find(Product.class, productId))
+                .orElseThrow(() -> new NotFound("No such product."));
+    }
+
+    public Product add(String sku, String name, BigDecimal price, int stock) {
+        requireFreeSku(sku, Optional.empty());
+        var product = new Product(sku, name, price, stock);
+        em.persist(product);
+        flush();
+        return product;
+    }
+
+    /** Changes what is given and keeps the rest. */
+    public Product change(long productId, Optional<String> sku, Optional<String> name, Optional<BigDecimal> price,
+            Optional<Integer> stock) {
+        Product product = product(productId);
+        if (sku.isPresent()) {
+            requireFreeSku(sku.get(), Optional.of(productId));
+            product.changeSku(sku.get());
+        }
+        name.ifPresent(product::rename);
+        price.ifPresent(product::changePrice);
+        stock.ifPresent(product::changeStock);
+        flush();
+        return product;
+    }
+
+    private void requireFreeSku(String sku, Optional<Long> except) {
+        boolean taken = em.createNamedQuery(Product.BY_SKU, Product.class)
+                .setParameter("sku", Product.skuKey(sku))
+                .getResultStream()
+                .anyMatch(other -> except.map(id -> !id.equals(other.id())).orElse(true));
+        if (taken) {
+            throw Invalid.field("sku", SKU_TAKEN);
+        }
+    }
+
+    /** Two admins adding one SKU at once both pass the check above; the unique index refuses the second. */
+    private void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw Invalid.field("sku", SKU_TAKEN);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
