@@ -31,15 +31,34 @@ class ClientsIT extends MicroTest {
     }
 
     @Test
+    void aClientTokenWithReadInventoryListsInventory() {
+        String token = createClient("storefront", "read:inventory");
+
+        var list = api().get("api/inventory").bearer(token).send();
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.json().getJsonArray("data")).isNotEmpty();
+        long firstId = list.json().getJsonArray("data").getJsonObject(0).getJsonNumber("id").longValue();
+        assertThat(api().get("api/inventory/" + firstId).bearer(token).send().status()).isEqualTo(200);
+
+        assertThat(api().get("api/inventory").bearer(createClient("everything", "*")).send().status()).isEqualTo(200);
+        assertThat(api().get("api/inventory").bearer(createClient("blog", "read:posts")).send().status())
+                .isEqualTo(403);
+        assertThat(api().get("api/inventory").send().status()).isEqualTo(401);
+    }
+
+    @Test
     void aClientTokenNeverReachesUserOnlyEndpoints() {
         String token = createClient("reporting", "*");
 
-        for (String path : List.of("api/user", "api/tokens", "api/dashboard", "api/audit")) {
+        for (String path : List.of("api/user", "api/tokens", "api/dashboard", "api/audit", "api/transactions",
+                "api/posts")) {
             var reply = api().get(path).bearer(token).send();
             assertThat(reply.status()).as(path + " " + reply).isEqualTo(403);
         }
         assertThat(api().post("api/tokens", Json.of("name", "x")).bearer(token).send().status()).isEqualTo(403);
         assertThat(api().post("api/logout").bearer(token).send().status()).isEqualTo(403);
+        assertThat(api().post("api/transactions", Json.of("product_id", 1, "quantity", 1)).bearer(token).send()
+                .status()).isEqualTo(403);
         assertThat(api().get("api/admin/clients").bearer(token).send().status()).isEqualTo(403);
     }
 
