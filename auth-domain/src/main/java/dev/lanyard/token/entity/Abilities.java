@@ -26,9 +26,11 @@ import java.util.regex.Pattern;
  */
 public final class Abilities {
 
-    // Looked up once: Json.create* searches the class path for a provider on every call, and abilities are
-    // read with every authenticated request.
-    private static final JsonProvider JSON = JsonProvider.provider();
+    // Looked up once, on first use: Json.create* searches the class path for a provider on every call, and
+    // abilities are read with every authenticated request.
+    private static final class Json {
+        static final JsonProvider PROVIDER = JsonProvider.provider();
+    }
 
 
     public static final String WILDCARD = "*";
@@ -108,10 +110,10 @@ public final class Abilities {
 
     /** Compact JSON array in the order given, e.g. {@code ["read:posts","*"]}. */
     public String toJson() {
-        JsonArrayBuilder array = JSON.createArrayBuilder();
+        JsonArrayBuilder array = Json.PROVIDER.createArrayBuilder();
         granted.forEach(array::add);
         StringWriter json = new StringWriter();
-        try (JsonWriter writer = JSON.createWriter(json)) {
+        try (JsonWriter writer = Json.PROVIDER.createWriter(json)) {
             writer.writeArray(array.build());
         }
         return json.toString();
@@ -123,7 +125,7 @@ public final class Abilities {
             return NONE;
         }
         JsonArray array;
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+        try (JsonReader reader = Json.PROVIDER.createReader(new StringReader(json))) {
             array = reader.readArray();
         } catch (JsonException e) {
             throw new IllegalArgumentException("abilities must be a JSON array of strings", e);
