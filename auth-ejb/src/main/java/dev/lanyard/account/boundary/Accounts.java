@@ -12,6 +12,7 @@ import dev.lanyard.problem.Conflict;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.problem.NotFound;
 import dev.lanyard.problem.TooManyAttempts;
+import dev.lanyard.problem.Unauthenticated;
 import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.Abilities;
@@ -119,6 +120,15 @@ public class Accounts {
         tokens.revokeAll(user, RevokeReason.USER_DELETED);
         em.remove(user);
         audit.record(AuditEvent.USER_DELETED, userId, "email=" + user.email());
+    }
+
+    /**
+     * The user a request was authenticated as. Deleted since, their token no longer counts: 401, as the next
+     * request would answer anyway.
+     */
+    public User caller(long userId) {
+        return Optional.ofNullable(em.find(User.class, userId))
+                .orElseThrow(() -> new Unauthenticated("The account no longer exists."));
     }
 
     public User user(long userId) {

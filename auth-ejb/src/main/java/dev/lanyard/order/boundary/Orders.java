@@ -1,6 +1,6 @@
 package dev.lanyard.order.boundary;
 
-import dev.lanyard.account.entity.User;
+import dev.lanyard.account.boundary.Accounts;
 import dev.lanyard.inventory.entity.Product;
 import dev.lanyard.order.entity.CustomerOrder;
 import dev.lanyard.paging.Page;
@@ -8,6 +8,7 @@ import dev.lanyard.paging.PageRequest;
 import dev.lanyard.problem.Conflict;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.problem.NotFound;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,6 +22,9 @@ public class Orders {
 
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    Accounts accounts;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -43,7 +47,7 @@ public class Orders {
             throw new Conflict("Not enough stock of " + product.sku() + ": " + quantity + " ordered, "
                     + product.stock() + " left.");
         }
-        var order = new CustomerOrder(em.find(User.class, customerId), product, quantity, clock.instant());
+        var order = new CustomerOrder(accounts.caller(customerId), product, quantity, clock.instant());
         em.persist(order);
         em.flush();
         return order;

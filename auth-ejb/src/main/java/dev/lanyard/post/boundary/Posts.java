@@ -1,11 +1,12 @@
 package dev.lanyard.post.boundary;
 
-import dev.lanyard.account.entity.User;
+import dev.lanyard.account.boundary.Accounts;
 import dev.lanyard.paging.Page;
 import dev.lanyard.paging.PageRequest;
 import dev.lanyard.post.entity.Post;
 import dev.lanyard.problem.Forbidden;
 import dev.lanyard.problem.NotFound;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +19,9 @@ public class Posts {
 
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    Accounts accounts;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -36,7 +40,7 @@ public class Posts {
     }
 
     public Post write(long authorId, String title, String body) {
-        var post = new Post(em.find(User.class, authorId), title, body, clock.instant());
+        var post = new Post(accounts.caller(authorId), title, body, clock.instant());
         em.persist(post);
         em.flush();
         return post;

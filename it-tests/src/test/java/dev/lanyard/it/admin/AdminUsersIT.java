@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanyard.it.support.Accounts;
 import dev.lanyard.it.support.Admin;
+import dev.lanyard.it.support.Json;
 import dev.lanyard.it.support.MicroTest;
+import dev.lanyard.it.support.SuiteDatabase;
 import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +61,27 @@ class AdminUsersIT extends MicroTest {
     }
 
     @Test
+    void aDeletedUsersPostsGoButTheirOrdersStayDetached() throws SQLException {
+        var customer = new Accounts(api()).register();
+        var product = api().post("api/inventory", Json.of("sku", "DEL-" + UUID.randomUUID().toString().substring(0, 8),
+                "name", "Keepsake", "price", new BigDecimal("5.00"), "stock", 3)).bearer(Admin.token(api())).send();
+        assertThat(product.status()).as(product.toString()).isEqualTo(201);
+        long productId = product.json().getJsonNumber("id").longValue();
+        var post = api().post("api/posts", Json.of("title", "Hello", "body", "World")).bearer(customer.token()).send();
+        assertThat(post.status()).as(post.toString()).isEqualTo(201);
+        var order = api().post("api/transactions", Json.of("product_id", productId, "quantity", 1)).bearer(customer.token())
+                .send();
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+
+        assertThat(api().delete("api/admin/users/" + customer.id()).bearer(Admin.token(api())).send().status())
+                .isEqualTo(200);
+
+        assertThat(number("SELECT count(*) FROM posts WHERE author_id = " + customer.id())).isZero();
+        assertThat(number("SELECT count(*) FROM orders WHERE customer_id IS NULL AND customer_email = '"
+                + customer.email() + "'")).isEqualTo(1);
+    }
+
+    @Test
     void anAdminCannotDeleteThemself() {
         String admin = Admin.token(api());
         long adminId = api().get("api/user").bearer(admin).send().json().getJsonNumber("id").longValue();
@@ -75,6 +100,14 @@ class AdminUsersIT extends MicroTest {
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(api().get("api/user").bearer(user.token()).send().status()).isEqualTo(401);
+    }
+
+    private static long number(String sql) throws SQLException {
+        try (var connection = SuiteDatabase.current().connect(); var rows = connection.createStatement()
+                .executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @Test
