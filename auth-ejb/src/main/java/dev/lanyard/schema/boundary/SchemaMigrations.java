@@ -68,6 +68,9 @@ public class SchemaMigrations {
             var result = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
+                    // Features are built on branches side by side; a database that already has a later
+                    // version still takes an earlier one merged after it. Each migration stands alone.
+                    .outOfOrder(true)
                     .load()
                     .migrate();
             adminBootstrap.ensureAdmin();
