@@ -104,11 +104,8 @@ public class Accounts {
     public Page<User> users(Optional<String> search, PageRequest request) {
         String pattern = "%" + search.map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("")
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        List<User> items = em.createNamedQuery(User.SEARCH, User.class).setParameter("pattern", pattern)
-                .setFirstResult(request.offset()).setMaxResults(request.perPage()).getResultList();
-        long total = em.createNamedQuery(User.COUNT_SEARCH, Long.class).setParameter("pattern", pattern)
-                .getSingleResult();
-        return new Page<>(items, total, request);
+        return Page.of(em.createNamedQuery(User.SEARCH, User.class).setParameter("pattern", pattern),
+                em.createNamedQuery(User.COUNT_SEARCH, Long.class).setParameter("pattern", pattern), request);
     }
 
     /** Deletes a user with every token of theirs; their orders stay, detached from the account. */

@@ -60,9 +60,7 @@ public class AuditTrail {
         query.where(filters(cb, event, type, userId))
                 .orderBy(cb.desc(event.get("occurredAt")), cb.desc(event.get("id")));
         count.select(cb.count(counted)).where(filters(cb, counted, type, userId));
-        List<AuditEvent> items = em.createQuery(query).setFirstResult(request.offset())
-                .setMaxResults(request.perPage()).getResultList();
-        return new Page<>(items, em.createQuery(count).getSingleResult(), request);
+        return Page.of(em.createQuery(query), em.createQuery(count), request);
     }
 
     private static Predicate[] filters(CriteriaBuilder cb, Root<AuditEvent> event, Optional<String> type,

@@ -55,9 +55,8 @@ public class Clients {
     }
 
     public Page<ApiClient> all(PageRequest request) {
-        return new Page<>(em.createNamedQuery(ApiClient.ALL, ApiClient.class).setFirstResult(request.offset())
-                .setMaxResults(request.perPage()).getResultList(),
-                em.createNamedQuery(ApiClient.COUNT, Long.class).getSingleResult(), request);
+        return Page.of(em.createNamedQuery(ApiClient.ALL, ApiClient.class),
+                em.createNamedQuery(ApiClient.COUNT, Long.class), request);
     }
 
     public long tokenCount(long clientId) {

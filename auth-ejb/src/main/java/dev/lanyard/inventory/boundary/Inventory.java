@@ -24,11 +24,8 @@ public class Inventory {
     EntityManager em;
 
     public Page<Product> inIdOrder(PageRequest request) {
-        var items = em.createNamedQuery(Product.IN_ID_ORDER, Product.class)
-                .setFirstResult(request.offset())
-                .setMaxResults(request.perPage())
-                .getResultList();
-        return new Page<>(items, em.createNamedQuery(Product.COUNT, Long.class).getSingleResult(), request);
+        return Page.of(em.createNamedQuery(Product.IN_ID_ORDER, Product.class),
+                em.createNamedQuery(Product.COUNT, Long.class), request);
     }
 
     public Product product(long productId) {

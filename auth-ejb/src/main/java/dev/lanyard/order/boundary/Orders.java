@@ -54,15 +54,10 @@ public class Orders {
     }
 
     public Page<CustomerOrder> ofCustomer(long customerId, PageRequest request) {
-        var items = em.createNamedQuery(CustomerOrder.OF_CUSTOMER, CustomerOrder.class)
-                .setParameter("customer", customerId)
-                .setFirstResult(request.offset())
-                .setMaxResults(request.perPage())
-                .getResultList();
-        long total = em.createNamedQuery(CustomerOrder.COUNT_OF_CUSTOMER, Long.class)
-                .setParameter("customer", customerId)
-                .getSingleResult();
-        return new Page<>(items, total, request);
+        return Page.of(em.createNamedQuery(CustomerOrder.OF_CUSTOMER, CustomerOrder.class)
+                        .setParameter("customer", customerId),
+                em.createNamedQuery(CustomerOrder.COUNT_OF_CUSTOMER, Long.class).setParameter("customer", customerId),
+                request);
     }
 
     /** One of the customer's orders; another customer's is answered as if it did not exist. */

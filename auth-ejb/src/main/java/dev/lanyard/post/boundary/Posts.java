@@ -26,11 +26,8 @@ public class Posts {
     private final Clock clock = Clock.systemUTC();
 
     public Page<Post> newestFirst(PageRequest request) {
-        var items = em.createNamedQuery(Post.NEWEST_FIRST, Post.class)
-                .setFirstResult(request.offset())
-                .setMaxResults(request.perPage())
-                .getResultList();
-        return new Page<>(items, em.createNamedQuery(Post.COUNT, Long.class).getSingleResult(), request);
+        return Page.of(em.createNamedQuery(Post.NEWEST_FIRST, Post.class),
+                em.createNamedQuery(Post.COUNT, Long.class), request);
     }
 
     public Post post(long postId) {

@@ -135,8 +135,7 @@ public class Tokens {
             items.setParameter("owner", owner);
             count.setParameter("owner", owner);
         });
-        return new Page<>(items.setFirstResult(request.offset()).setMaxResults(request.perPage()).getResultList(),
-                count.getSingleResult(), request);
+        return Page.of(items, count, request);
     }
 
     /**
