@@ -3,7 +3,6 @@ package dev.lanyard.bench;
 import dev.lanyard.devserver.Database;
 import dev.lanyard.devserver.MicroServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,7 +31,7 @@ final class Bench {
         options.add("-Dlanyard.admin.email=" + ADMIN_EMAIL);
         options.add("-Dlanyard.admin.password=" + ADMIN_PASSWORD);
         options.addAll(moreOptions);
-        var server = MicroServer.start(microJar, war, freePort(), options, line -> {
+        var server = MicroServer.start(microJar, war, MicroServer.freePort(), options, line -> {
         });
         for (int i = 0; i < 120 && server.status("health/ready") != 200; i++) {
             Thread.sleep(500);
@@ -65,12 +64,6 @@ final class Bench {
         try (var rows = connection.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

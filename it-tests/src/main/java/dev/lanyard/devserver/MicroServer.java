@@ -3,6 +3,7 @@ package dev.lanyard.devserver;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,6 +65,13 @@ public final class MicroServer implements AutoCloseable {
                     + "); the reason is in Payara Micro's log");
         }
         return server;
+    }
+
+    /** A port nothing listens on now, for a server of a test or benchmark. */
+    public static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     public URI base() {

@@ -82,12 +82,7 @@ class FoundationIT extends MicroTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> countPruneEvents() > before);
     }
 
-    private long countPruneEvents() throws SQLException {
-        try (var connection = SuiteDatabase.current().connect();
-                var rows = connection.createStatement().executeQuery(
-                        "SELECT count(*) FROM audit_events WHERE type = 'tokens.pruned'")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+    private static long countPruneEvents() throws SQLException {
+        return SuiteDatabase.number("SELECT count(*) FROM audit_events WHERE type = 'tokens.pruned'");
     }
 }

@@ -76,8 +76,8 @@ class AdminUsersIT extends MicroTest {
         assertThat(api().delete("api/admin/users/" + customer.id()).bearer(Admin.token(api())).send().status())
                 .isEqualTo(200);
 
-        assertThat(number("SELECT count(*) FROM posts WHERE author_id = " + customer.id())).isZero();
-        assertThat(number("SELECT count(*) FROM orders WHERE customer_id IS NULL AND customer_email = '"
+        assertThat(SuiteDatabase.number("SELECT count(*) FROM posts WHERE author_id = " + customer.id())).isZero();
+        assertThat(SuiteDatabase.number("SELECT count(*) FROM orders WHERE customer_id IS NULL AND customer_email = '"
                 + customer.email() + "'")).isEqualTo(1);
     }
 
@@ -100,14 +100,6 @@ class AdminUsersIT extends MicroTest {
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(api().get("api/user").bearer(user.token()).send().status()).isEqualTo(401);
-    }
-
-    private static long number(String sql) throws SQLException {
-        try (var connection = SuiteDatabase.current().connect(); var rows = connection.createStatement()
-                .executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     @Test

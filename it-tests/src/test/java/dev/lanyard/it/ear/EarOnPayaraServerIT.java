@@ -55,11 +55,6 @@ class EarOnPayaraServerIT {
     }
 
     private static long countPruneEvents() throws SQLException {
-        try (var connection = SuiteDatabase.current().connect();
-                var rows = connection.createStatement().executeQuery(
-                        "SELECT count(*) FROM audit_events WHERE type = 'tokens.pruned'")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return SuiteDatabase.number("SELECT count(*) FROM audit_events WHERE type = 'tokens.pruned'");
     }
 }

@@ -7,8 +7,6 @@ import dev.lanyard.devserver.MicroServer;
 import dev.lanyard.it.support.Api;
 import dev.lanyard.it.support.Deployments;
 import dev.lanyard.it.support.SuiteDatabase;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -37,7 +35,7 @@ class DatabaseOutageIT {
                 .toList();
 
         try (var server = MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")),
-                Deployments.war().toPath(), freePort(), options, log::add)) {
+                Deployments.war().toPath(), MicroServer.freePort(), options, log::add)) {
             var api = new Api(server.base().toURL());
 
             var health = api.get("health/ready").send();
@@ -61,12 +59,6 @@ class DatabaseOutageIT {
     private static void execute(String sql) throws SQLException {
         try (var connection = SuiteDatabase.current().connect(); var statement = connection.createStatement()) {
             statement.execute(sql);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.lanyard.it.support;
 
 import java.io.IOException;
+import dev.lanyard.devserver.MicroServer;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,7 +28,7 @@ record DomainPorts(int http, int admin) {
             String xml = Files.readString(pristine);
             Map<Integer, Integer> chosen = new HashMap<>();
             for (int port : DEFAULTS) {
-                int free = freePort();
+                int free = MicroServer.freePort();
                 chosen.put(port, free);
                 xml = xml.replace("port=\"" + port + "\"", "port=\"" + free + "\"");
             }
@@ -37,12 +37,6 @@ record DomainPorts(int http, int admin) {
             return new DomainPorts(chosen.get(8080), chosen.get(4848));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not assign ports to the Payara domain at " + domain, e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

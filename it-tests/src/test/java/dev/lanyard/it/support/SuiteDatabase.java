@@ -1,6 +1,7 @@
 package dev.lanyard.it.support;
 
 import dev.lanyard.devserver.Database;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -28,6 +29,14 @@ public class SuiteDatabase implements BeforeAllCallback {
             throw new IllegalStateException("SuiteDatabase has not started; extend the test with it");
         }
         return database;
+    }
+
+    /** The first column of the first row {@code sql} answers on the suite's database. */
+    public static long number(String sql) throws SQLException {
+        try (var connection = current().connect(); var rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static synchronized ClosingDatabase open() {

@@ -93,7 +93,7 @@ class SessionLifecycleIT extends MicroTest {
         }
 
         assertThat(statuses).containsExactlyInAnyOrder(200, 401);
-        assertThat(tokenCount(ann.id())).isEqualTo(1);
+        assertThat(SuiteDatabase.number("SELECT count(*) FROM access_tokens WHERE owner_id = " + ann.id())).isEqualTo(1);
     }
 
     @Test
@@ -124,15 +124,6 @@ class SessionLifecycleIT extends MicroTest {
                         "SELECT last_used_at FROM access_tokens WHERE id = " + tokenId)) {
             assertThat(rows.next()).isTrue();
             return rows.getTimestamp(1);
-        }
-    }
-
-    private static long tokenCount(long ownerId) throws SQLException {
-        try (var connection = SuiteDatabase.current().connect();
-                var rows = connection.createStatement().executeQuery(
-                        "SELECT count(*) FROM access_tokens WHERE owner_id = " + ownerId)) {
-            rows.next();
-            return rows.getLong(1);
         }
     }
 }
