@@ -11,6 +11,9 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place where access rules are enforced: what a resource method declares ({@code @RolesAllowed},
@@ -23,12 +26,15 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHORIZATION - 100)
 public class AccessPolicyFilter implements ContainerRequestFilter {
 
+    // Read once per resource method rather than by reflection on every request.
+    private static final Map<Method, AccessRule> RULES = new ConcurrentHashMap<>();
+
     @Context
     ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        AccessRule rule = AccessRule.of(resource.getResourceMethod());
+        AccessRule rule = RULES.computeIfAbsent(resource.getResourceMethod(), AccessRule::of);
         switch (rule.judge(CurrentCaller.find(request.getProperty(CurrentCaller.ATTRIBUTE)))) {
             case ALLOW -> {
             }

@@ -2,6 +2,7 @@ package dev.lanyard.account.boundary;
 
 import dev.lanyard.account.control.Passwords;
 import dev.lanyard.account.entity.User;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,9 @@ public class AdminBootstrap {
     @Inject
     Passwords passwords;
 
+    @EJB
+    Accounts accounts;
+
     @Inject
     @ConfigProperty(name = "lanyard.admin.email")
     Optional<String> email;
@@ -42,8 +46,7 @@ public class AdminBootstrap {
         if (email.isEmpty()) {
             return;
         }
-        Optional<User> existing = em.createNamedQuery(User.BY_EMAIL, User.class)
-                .setParameter("email", User.normalizeEmail(email.get())).getResultStream().findFirst();
+        Optional<User> existing = accounts.findByEmail(email.get());
         if (existing.isPresent()) {
             existing.get().grantRole(ADMIN_ROLE);
             return;
