@@ -40,15 +40,17 @@ public class PayaraServer implements BeforeAllCallback {
     private static Running start() {
         Path home = Path.of(System.getProperty("lanyard.server.home", "target/payara6"));
         var running = new Running(home, DomainPorts.assignFree(home.resolve("glassfish/domains/" + DOMAIN)));
-        running.asadmin("start-domain", DOMAIN);
         try {
+            running.asadmin("start-domain", DOMAIN);
             // A run that was killed may have left its deployment in the domain.
             running.tryAsadmin("undeploy", APPLICATION);
             running.asadmin("deploy", "--name", APPLICATION, Deployments.ear().getAbsolutePath());
             base = new URL("http://localhost:" + running.ports().http() + "/");
         } catch (RuntimeException | MalformedURLException e) {
-            running.close();
-            throw new IllegalStateException("Could not deploy the EAR on Payara Server", e);
+            // Also after a start that timed out: a domain left running would hold its ports and memory.
+            running.tryAsadmin("undeploy", APPLICATION);
+            running.tryAsadmin("stop-domain", DOMAIN);
+            throw new IllegalStateException("Could not start Payara Server with the EAR deployed", e);
         }
         return running;
     }
