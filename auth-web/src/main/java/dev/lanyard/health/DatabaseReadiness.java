@@ -1,8 +1,8 @@
 package dev.lanyard.health;
 
 import dev.lanyard.schema.boundary.SchemaMigrations;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @EJB
+    @Inject
     SchemaMigrations migrations;
 
     @Override

@@ -3,8 +3,8 @@ package dev.lanyard.security;
 import dev.lanyard.token.boundary.AuthenticatedToken;
 import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.PlainTextToken;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -29,7 +29,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     private static final Logger LOG = Logger.getLogger(BearerTokenMechanism.class.getName());
     private static final String SCHEME = "bearer ";
 
-    @EJB
+    @Inject
     Tokens tokens;
 
     @Override

@@ -1,9 +1,11 @@
 package dev.lanyard.security;
 
+import dev.lanyard.account.entity.User;
 import dev.lanyard.token.boundary.AuthenticatedToken;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -28,6 +30,11 @@ public class CurrentCaller {
     /** The caller's token, when the request has one (a resource open to guests may be called without). */
     public Optional<AuthenticatedToken> ifAuthenticated() {
         return find(request.getAttribute(ATTRIBUTE));
+    }
+
+    /** The calling user, as read with their token; resources for users only (role {@code user}) always have one. */
+    public User user() {
+        return token().user().orElseThrow(() -> new ForbiddenException("This endpoint is for users."));
     }
 
     public long ownerId() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lanyard.security.AccessRule.Verdict;
 import dev.lanyard.token.boundary.AuthenticatedToken;
 import dev.lanyard.token.entity.Abilities;
+import dev.lanyard.token.entity.TokenOwner;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import java.util.Set;
@@ -91,6 +92,17 @@ class AccessRuleTest {
     }
 
     private static Optional<AuthenticatedToken> caller(Set<String> groups, String... abilities) {
-        return Optional.of(new AuthenticatedToken(1, "t", null, 2, "user", groups, Abilities.of(abilities)));
+        TokenOwner owner = new TokenOwner() {
+            @Override
+            public String kind() {
+                return "user";
+            }
+
+            @Override
+            public Set<String> groups() {
+                return groups;
+            }
+        };
+        return Optional.of(new AuthenticatedToken(1, "t", null, owner, Abilities.of(abilities)));
     }
 }

@@ -26,16 +26,18 @@ final class Wrk {
         this.scripts = scripts;
     }
 
-    /** Checks that wrk is installed and unpacks the scripts. */
+    /** Installs wrk from Debian's packages when it is missing, and unpacks the scripts. */
     static Wrk prepare(Path directory) throws IOException, InterruptedException {
-        Process probe;
-        try {
-            probe = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("The benchmarks need wrk: apt-get install wrk");
+        if (!installed()) {
+            System.out.println("[bench] wrk is missing: installing Debian's package (apt-get install wrk)");
+            // Another apt-get (a browser test's setup, say) may hold dpkg's lock for a while.
+            if (!succeeds("apt-get", "-q", "-o", "DPkg::Lock::Timeout=300", "update")
+                    || !succeeds("apt-get", "-q", "-y", "-o", "DPkg::Lock::Timeout=300", "install", "wrk")
+                    || !installed()) {
+                throw new IllegalStateException("The benchmarks need wrk, and apt-get could not install it: "
+                        + "install it with your package manager and run again");
+            }
         }
-        probe.getInputStream().readAllBytes();
-        probe.waitFor();
         Files.createDirectories(directory);
         for (String script : SCRIPTS) {
             try (InputStream in = Wrk.class.getResourceAsStream("/bench/" + script)) {
@@ -43,6 +45,29 @@ final class Wrk {
             }
         }
         return new Wrk(directory);
+    }
+
+    /** Whether wrk starts at all: {@code wrk --version} exits with 1 even when all is well. */
+    private static boolean installed() throws InterruptedException {
+        try {
+            Process probe = new ProcessBuilder("wrk", "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            probe.waitFor();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Runs a command to its end, its output discarded; false when it fails or cannot start. */
+    private static boolean succeeds(String... command) throws InterruptedException {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** What one wrk run measured. Latencies in microseconds. */

@@ -1,15 +1,34 @@
 package dev.lanyard.token.boundary;
 
+import dev.lanyard.account.entity.User;
 import dev.lanyard.token.entity.Abilities;
+import dev.lanyard.token.entity.TokenOwner;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
-/** Who a valid token speaks for and what it may do: what the web tier needs of a request's credential. */
-public record AuthenticatedToken(long tokenId, String tokenName, Instant tokenExpiresAt, long ownerId,
-        String ownerKind, Set<String> groups, Abilities abilities) {
+/**
+ * Who a valid token speaks for and what it may do: what the web tier needs of a request's credential. The owner
+ * is the one read with the token, so a resource about the caller needs no second query.
+ */
+public record AuthenticatedToken(long tokenId, String tokenName, Instant tokenExpiresAt, TokenOwner owner,
+        Abilities abilities) {
 
-    public AuthenticatedToken {
-        groups = Set.copyOf(groups);
+    public long ownerId() {
+        return owner.id();
+    }
+
+    public String ownerKind() {
+        return owner.kind();
+    }
+
+    public Set<String> groups() {
+        return owner.groups();
+    }
+
+    /** The user the token belongs to; empty for an API client's token. */
+    public Optional<User> user() {
+        return owner instanceof User user ? Optional.of(user) : Optional.empty();
     }
 
     public boolean can(String ability) {

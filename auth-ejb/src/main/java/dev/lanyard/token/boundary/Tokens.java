@@ -65,9 +65,8 @@ public class Tokens {
                 .filter(token -> token.isValidAt(now, settings.lifetime()))
                 .map(token -> {
                     touch(token, now);
-                    TokenOwner owner = token.owner();
-                    return new AuthenticatedToken(token.id(), token.name(), token.expiresAt(), owner.id(),
-                            owner.kind(), owner.groups(), token.abilities());
+                    return new AuthenticatedToken(token.id(), token.name(), token.expiresAt(), token.owner(),
+                            token.abilities());
                 });
     }
 

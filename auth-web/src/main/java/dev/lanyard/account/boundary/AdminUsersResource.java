@@ -7,7 +7,6 @@ import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -28,7 +27,7 @@ import java.util.Optional;
 @RequireAbilities("admin")
 public class AdminUsersResource {
 
-    @EJB
+    @Inject
     Accounts accounts;
 
     @Inject

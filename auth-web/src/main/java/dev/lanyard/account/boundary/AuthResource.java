@@ -6,7 +6,6 @@ import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.Tokens;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -57,10 +56,10 @@ public class AuthResource {
 
     private static final String DEFAULT_DEVICE = "api";
 
-    @EJB
+    @Inject
     Accounts accounts;
 
-    @EJB
+    @Inject
     Tokens tokens;
 
     @Inject

@@ -4,7 +4,6 @@ import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.token.boundary.Tokens;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,10 +22,7 @@ public class UserResource {
     public record Dashboard(UserView user, Stats stats) {
     }
 
-    @EJB
-    Accounts accounts;
-
-    @EJB
+    @Inject
     Tokens tokens;
 
     @Inject
@@ -35,7 +31,7 @@ public class UserResource {
     @GET
     @Path("user")
     public UserView user() {
-        return UserView.of(accounts.user(caller.ownerId()));
+        return UserView.of(caller.user());
     }
 
     @GET

@@ -5,7 +5,7 @@ import dev.lanyard.rest.Paged;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.RequireAbilities;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
@@ -21,7 +21,7 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminAuditResource {
 
-    @EJB
+    @Inject
     AuditTrail auditTrail;
 
     @GET

@@ -5,7 +5,6 @@ import dev.lanyard.rest.Paged;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -20,7 +19,7 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    @EJB
+    @Inject
     AuditTrail auditTrail;
 
     @Inject

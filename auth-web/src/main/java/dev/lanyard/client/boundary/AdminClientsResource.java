@@ -10,7 +10,7 @@ import dev.lanyard.token.boundary.AbilitiesInput;
 import dev.lanyard.token.boundary.IssuedToken;
 import dev.lanyard.token.boundary.TokenView;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -60,7 +60,7 @@ public class AdminClientsResource {
     public record IssuedClientToken(TokenView token, String plainTextToken) {
     }
 
-    @EJB
+    @Inject
     Clients clients;
 
     @GET

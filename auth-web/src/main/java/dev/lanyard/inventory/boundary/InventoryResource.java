@@ -7,7 +7,7 @@ import dev.lanyard.rest.Roles;
 import dev.lanyard.rest.WholeNumber;
 import dev.lanyard.security.RequireAbilities;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -85,7 +85,7 @@ public class InventoryResource {
             BigDecimal stock) {
     }
 
-    @EJB
+    @Inject
     Inventory inventory;
 
     @GET

@@ -7,7 +7,6 @@ import dev.lanyard.rest.Roles;
 import dev.lanyard.rest.WholeNumber;
 import dev.lanyard.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -46,7 +45,7 @@ public class TransactionsResource {
             BigDecimal quantity) {
     }
 
-    @EJB
+    @Inject
     Orders orders;
 
     @Inject

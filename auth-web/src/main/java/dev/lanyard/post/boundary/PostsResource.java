@@ -8,7 +8,6 @@ import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -60,7 +59,7 @@ public class PostsResource {
             String body) {
     }
 
-    @EJB
+    @Inject
     Posts posts;
 
     @Inject

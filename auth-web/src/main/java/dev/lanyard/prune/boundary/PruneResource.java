@@ -3,7 +3,7 @@ package dev.lanyard.prune.boundary;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.RequireAbilities;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,7 +20,7 @@ public class PruneResource {
     public record Pruned(int pruned) {
     }
 
-    @EJB
+    @Inject
     Pruning pruning;
 
     @POST

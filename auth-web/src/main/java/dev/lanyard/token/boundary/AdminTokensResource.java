@@ -7,7 +7,7 @@ import dev.lanyard.rest.Roles;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.entity.AccessToken;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
@@ -37,7 +37,7 @@ public class AdminTokensResource {
         }
     }
 
-    @EJB
+    @Inject
     Tokens tokens;
 
     @GET

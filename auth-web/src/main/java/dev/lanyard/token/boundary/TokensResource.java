@@ -4,7 +4,6 @@ import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -53,7 +52,7 @@ public class TokensResource {
     public record CreatedToken(TokenView token, String plainTextToken) {
     }
 
-    @EJB
+    @Inject
     Tokens tokens;
 
     @Inject
