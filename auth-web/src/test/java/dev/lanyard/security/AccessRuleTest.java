@@ -91,6 +91,6 @@ class AccessRuleTest {
     }
 
     private static Optional<AuthenticatedToken> caller(Set<String> groups, String... abilities) {
-        return Optional.of(new AuthenticatedToken(1, "t", null, 2, "user", groups, Abilities.of(abilities)));
+        return Optional.of(new AuthenticatedToken(1, "t", null, 2, "user", groups, Abilities.of(abilities), false));
     }
 }

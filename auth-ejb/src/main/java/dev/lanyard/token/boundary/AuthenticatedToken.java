@@ -4,9 +4,12 @@ import dev.lanyard.token.entity.Abilities;
 import java.time.Instant;
 import java.util.Set;
 
-/** Who a valid token speaks for and what it may do: what the web tier needs of a request's credential. */
+/**
+ * Who a valid token speaks for and what it may do: what the web tier needs of a request's credential.
+ * {@code session} marks a single-page app's browser session, authenticated by its cookie.
+ */
 public record AuthenticatedToken(long tokenId, String tokenName, Instant tokenExpiresAt, long ownerId,
-        String ownerKind, Set<String> groups, Abilities abilities) {
+        String ownerKind, Set<String> groups, Abilities abilities, boolean session) {
 
     public AuthenticatedToken {
         groups = Set.copyOf(groups);
