@@ -50,12 +50,12 @@ export async function signInView() {
 export async function registerView() {
     return authForm({
         title: 'Create your account',
-        lead: 'It takes a minute; no credit card, no email round trip.',
+        lead: 'One account, API tokens for all your scripts and apps.',
         fields: [
             field({ label: 'Name', name: 'name', autocomplete: 'name', required: true }),
             field({ label: 'Email', name: 'email', type: 'email', autocomplete: 'email', required: true }),
             field({ label: 'Password', name: 'password', type: 'password', autocomplete: 'new-password',
-                hint: '(at least 8 characters; a passphrase is best)', required: true }),
+                hint: '(8 characters or more)', required: true }),
             field({ label: 'Confirm password', name: 'password_confirmation', type: 'password',
                 autocomplete: 'new-password', required: true }),
         ],
