@@ -7,13 +7,16 @@ import dev.lanyard.it.support.Accounts;
 import dev.lanyard.it.support.Admin;
 import dev.lanyard.it.support.Json;
 import dev.lanyard.it.support.MicroTest;
+import dev.lanyard.it.support.SuiteDatabase;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Comparator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +76,7 @@ class TokenManagerBrowserIT extends MicroTest {
     }
 
     @Test
-    void registerCreateUseAndRevokeATokenInTheBrowser() {
+    void registerCreateUseAndRevokeATokenInTheBrowser() throws SQLException {
         browser.get(base.toString());
         heading("Sign in");
         screenshot("01-sign-in");
@@ -95,6 +98,10 @@ class TokenManagerBrowserIT extends MicroTest {
         click(By.linkText("API tokens"));
         heading("API tokens");
         type("name", "deploy script");
+        String expiry = LocalDate.now().plusDays(90).toString();
+        // Date inputs take keys in the browser's locale format; the value is what the form submits.
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(By.name("expires_at")), expiry);
         click(By.cssSelector("input[name=abilities][value='create:posts']"));
         click(By.xpath("//button[normalize-space()='Create token']"));
         String token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-token")))
@@ -108,6 +115,9 @@ class TokenManagerBrowserIT extends MicroTest {
                 .bearer(token).send();
         assertThat(post.status()).as(post.toString()).isEqualTo(201);
 
+        // As if the script had called three minutes ago, so the list shows how it words a past time.
+        SuiteDatabase.execute("UPDATE access_tokens SET last_used_at = now() - interval '3 minutes' WHERE id = "
+                + token.substring(0, token.indexOf('|')));
         browser.navigate().refresh();
         heading("API tokens");
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -116,8 +126,9 @@ class TokenManagerBrowserIT extends MicroTest {
         assertThat(browser.getPageSource()).doesNotContain(token.substring(token.indexOf('|') + 1));
         var cells = row.findElements(By.tagName("td"));
         assertThat(cells.get(1).getText()).contains("read:posts", "create:posts");
-        assertThat(cells.get(3).getText()).as("last used").matches("just now|.+ ago");
-        assertThat(cells.get(4).getText()).as("expires").isEqualTo("Never");
+        assertThat(cells.get(2).getText()).as("created").matches("just now|1 minute ago");
+        assertThat(cells.get(3).getText()).as("last used").isEqualTo("3 minutes ago");
+        assertThat(cells.get(4).getText()).as("expires").isEqualTo("in 3 months");
         screenshot("05-tokens");
 
         click(By.cssSelector("button[aria-label='Edit abilities of deploy script']"));
@@ -177,8 +188,8 @@ class TokenManagerBrowserIT extends MicroTest {
 
     /** The whole page: the window grows to the document's height first. */
     private void screenshot(String name) {
-        Object height = ((JavascriptExecutor) browser).executeScript(
-                "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
+        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight"
+                + " + window.outerHeight - window.innerHeight");
         browser.manage().window().setSize(new Dimension(1280, Math.max(900, ((Number) height).intValue())));
         try {
             Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
