@@ -33,8 +33,8 @@ public class CsrfTokens {
 
     /** The header repeats the cookie, and the cookie was signed here for this session. */
     public boolean accepts(String cookie, String header, Optional<Long> sessionId) {
-        if (cookie == null || header == null
-                || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8))) {
+        if (cookie == null || header == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
+                header.getBytes(StandardCharsets.UTF_8))) {
             return false;
         }
         int signatureAt = cookie.lastIndexOf('.');
