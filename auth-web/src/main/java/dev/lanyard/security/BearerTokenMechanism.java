@@ -8,15 +8,19 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Authenticates API requests from their {@code Authorization: Bearer} header.
+ * Authenticates API requests from their {@code Authorization: Bearer} header or, when there is none, a page of
+ * a stateful domain by its session cookie. A bearer token always wins: with the header present the cookie is
+ * not even read, so an API call never turns into a session one.
  *
  * <p>It only establishes who is calling; it never refuses a request. Whether a resource needs a caller, and
  * which, is decided in one place, {@link AccessPolicyFilter}, which also answers the 401. Malformed tokens are
@@ -32,6 +36,9 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Inject
     Tokens tokens;
 
+    @Inject
+    BrowserSettings browsers;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -39,13 +46,19 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         if (known.isPresent()) {
             return login(context, known.get());
         }
+        if (request.getAttribute(CurrentCaller.CREDENTIAL_REFUSED) != null) {
+            return context.doNothing();
+        }
         String authorization = request.getHeader("Authorization");
-        if (authorization == null || request.getAttribute(CurrentCaller.CREDENTIAL_REFUSED) != null) {
+        Optional<String> session = authorization == null ? sessionCookie(request) : Optional.empty();
+        if (authorization == null && session.isEmpty()) {
             return context.doNothing();
         }
         Optional<AuthenticatedToken> caller;
         try {
-            caller = bearerToken(authorization).flatMap(PlainTextToken::parse).flatMap(tokens::authenticate);
+            caller = authorization != null
+                    ? bearerToken(authorization).flatMap(PlainTextToken::parse).flatMap(tokens::authenticate)
+                    : session.flatMap(PlainTextToken::parse).flatMap(tokens::authenticateSession);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not check a token: {0}", e.toString());
             request.setAttribute(CurrentCaller.STORE_UNAVAILABLE, Boolean.TRUE);
@@ -61,6 +74,17 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus login(HttpMessageContext context, AuthenticatedToken token) {
         return context.notifyContainerAboutLogin(token.ownerKind() + ":" + token.ownerId(), token.groups());
+    }
+
+    /** The session cookie counts only on requests from a page of a stateful domain, as in Sanctum. */
+    private Optional<String> sessionCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(cookies).filter(c -> BrowserCookies.SESSION.equals(c.getName())).findFirst()
+                .flatMap(c -> BrowserCookies.sessionToken(c.getValue()))
+                .filter(token -> browsers.isStateful(request));
     }
 
     private static Optional<String> bearerToken(String authorization) {

@@ -103,6 +103,6 @@ class AccessRuleTest {
                 return groups;
             }
         };
-        return Optional.of(new AuthenticatedToken(1, "t", null, owner, Abilities.of(abilities)));
+        return Optional.of(new AuthenticatedToken(1, "t", null, owner, Abilities.of(abilities), false));
     }
 }

@@ -17,7 +17,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A personal access token (or, later, a client token); only the SHA-256 of its secret is kept. */
+/**
+ * A personal access token, a client token, or a single-page app's browser session (a token whose secret lives in
+ * an HttpOnly cookie); only the SHA-256 of its secret is kept. The lists and counts leave sessions out.
+ */
 @Entity
 @Table(name = "access_tokens")
 @NamedQueries({
@@ -27,12 +30,13 @@ import java.util.Optional;
             query = "SELECT t FROM AccessToken t JOIN FETCH t.owner WHERE t.tokenHash = :hash"),
     @NamedQuery(name = AccessToken.OF_OWNER,
             query = "SELECT t FROM AccessToken t JOIN FETCH t.owner WHERE t.owner.id = :owner"
-                    + " ORDER BY t.createdAt DESC, t.id DESC"),
+                    + " AND t.session = false ORDER BY t.createdAt DESC, t.id DESC"),
     @NamedQuery(name = AccessToken.ALL,
-            query = "SELECT t FROM AccessToken t JOIN FETCH t.owner ORDER BY t.createdAt DESC, t.id DESC"),
-    @NamedQuery(name = AccessToken.COUNT_ALL, query = "SELECT COUNT(t) FROM AccessToken t"),
+            query = "SELECT t FROM AccessToken t JOIN FETCH t.owner WHERE t.session = false"
+                    + " ORDER BY t.createdAt DESC, t.id DESC"),
+    @NamedQuery(name = AccessToken.COUNT_ALL, query = "SELECT COUNT(t) FROM AccessToken t WHERE t.session = false"),
     @NamedQuery(name = AccessToken.COUNT_OF_OWNER,
-            query = "SELECT COUNT(t) FROM AccessToken t WHERE t.owner.id = :owner"),
+            query = "SELECT COUNT(t) FROM AccessToken t WHERE t.owner.id = :owner AND t.session = false"),
     @NamedQuery(name = AccessToken.DELETE_OF_OWNER,
             query = "DELETE FROM AccessToken t WHERE t.owner.id = :owner"),
     @NamedQuery(name = AccessToken.DELETE_BY_ID,
@@ -79,7 +83,19 @@ public class AccessToken {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
+    @Column(nullable = false, updatable = false)
+    private boolean session;
+
     protected AccessToken() {
+    }
+
+    /** A browser session: every ability, like Sanctum's transient token, still bound by its owner's roles. */
+    public static AccessToken session(TokenOwner owner, String name, String tokenHash, Instant createdAt,
+            Instant expiresAt) {
+        var token = new AccessToken(owner, name, tokenHash, Abilities.all(), createdAt,
+                Objects.requireNonNull(expiresAt, "expiresAt"));
+        token.session = true;
+        return token;
     }
 
     public AccessToken(TokenOwner owner, String name, String tokenHash, Abilities abilities, Instant createdAt,
@@ -113,6 +129,10 @@ public class AccessToken {
 
     public void changeAbilities(Abilities abilities) {
         this.abilities = Objects.requireNonNull(abilities, "abilities");
+    }
+
+    public boolean isSession() {
+        return session;
     }
 
     public Long id() {

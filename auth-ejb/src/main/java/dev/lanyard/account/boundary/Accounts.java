@@ -14,8 +14,8 @@ import dev.lanyard.problem.NotFound;
 import dev.lanyard.problem.TooManyAttempts;
 import dev.lanyard.problem.Unauthenticated;
 import dev.lanyard.token.boundary.RevokeReason;
+import dev.lanyard.token.boundary.SignIn;
 import dev.lanyard.token.boundary.Tokens;
-import dev.lanyard.token.entity.Abilities;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -52,7 +52,7 @@ public class Accounts {
     private final Clock clock = Clock.systemUTC();
 
     public Registration register(String name, String email, String password, String confirmation,
-            String deviceName) {
+            SignIn signIn) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         List<String> passwordProblems = PasswordRules.problems(password, confirmation);
         if (!passwordProblems.isEmpty()) {
@@ -68,14 +68,14 @@ public class Accounts {
         em.persist(user);
         em.flush();
         audit.record(AuditEvent.USER_REGISTERED, user.id(), null);
-        return new Registration(user, tokens.issue(user, deviceName, Abilities.all(), null).plainText());
+        return new Registration(user, tokens.signIn(user, signIn).plainText());
     }
 
     /**
-     * Exchanges email and password for a token named {@code deviceName}. Failures are counted per email and
+     * Exchanges email and password for an API token or a browser session. Failures are counted per email and
      * client address, and an unknown email costs the same hash verification as a wrong password.
      */
-    public Registration login(String email, String password, String deviceName, String clientAddress) {
+    public Registration login(String email, String password, SignIn signIn, String clientAddress) {
         String throttleKey = User.normalizeEmail(email) + "|" + clientAddress;
         var locked = throttle.lockedFor(throttleKey);
         if (locked.isPresent()) {
@@ -96,8 +96,9 @@ public class Accounts {
         if (passwords.needsRehash(user.passwordHash())) {
             user.changePasswordHash(passwords.hash(password));
         }
-        audit.record(AuditEvent.LOGIN_SUCCEEDED, user.id(), "device=" + deviceName);
-        return new Registration(user, tokens.issue(user, deviceName, Abilities.all(), null).plainText());
+        audit.record(AuditEvent.LOGIN_SUCCEEDED, user.id(),
+                signIn.session() ? "session" : "device=" + signIn.deviceName());
+        return new Registration(user, tokens.signIn(user, signIn).plainText());
     }
 
     /** Users whose name or email contains {@code search}, by id: the admin's list. */

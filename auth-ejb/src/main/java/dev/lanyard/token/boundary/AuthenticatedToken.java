@@ -9,10 +9,11 @@ import java.util.Set;
 
 /**
  * Who a valid token speaks for and what it may do: what the web tier needs of a request's credential. The owner
- * is the one read with the token, so a resource about the caller needs no second query.
+ * is the one read with the token, so a resource about the caller needs no second query. {@code session} marks a
+ * single-page app's browser session, authenticated by its cookie.
  */
 public record AuthenticatedToken(long tokenId, String tokenName, Instant tokenExpiresAt, TokenOwner owner,
-        Abilities abilities) {
+        Abilities abilities, boolean session) {
 
     public long ownerId() {
         return owner.id();

@@ -54,19 +54,51 @@ public class Tokens {
     }
 
     /**
-     * The token's identity when it exists, matches and is still valid. Records the use, at most once per
-     * {@code lanyard.token.last-used-resolution-seconds}: a conditional update, so busy tokens cost no write.
+     * A browser session for a single-page app: a token with every ability that expires after
+     * {@code lanyard.session.lifetime-minutes}, whose plain text goes into an HttpOnly cookie.
+     */
+    public IssuedToken issueSession(TokenOwner owner) {
+        String secret = PlainTextToken.newSecret(settings.prefix(), RANDOM);
+        Instant now = clock.instant();
+        var session = AccessToken.session(owner, SignIn.SESSION_NAME, PlainTextToken.sha256Hex(secret), now,
+                now.plus(settings.sessionLifetime()));
+        em.persist(session);
+        em.flush();
+        audit.recordAboutToken(AuditEvent.TOKEN_CREATED, userIdOf(owner), session.id(),
+                owner.kind() + "=" + owner.id() + " session");
+        return new IssuedToken(session, PlainTextToken.format(session.id(), secret));
+    }
+
+    /** What registration and login hand out: an API token or a browser session. */
+    public IssuedToken signIn(TokenOwner owner, SignIn signIn) {
+        return signIn.session() ? issueSession(owner) : issue(owner, signIn.deviceName(), Abilities.all(), null);
+    }
+
+    /**
+     * The API token's identity when it exists, matches and is still valid; a browser session's secret is no
+     * bearer token. Records the use, at most once per {@code lanyard.token.last-used-resolution-seconds}: a
+     * conditional update, so busy tokens cost no write.
      */
     public Optional<AuthenticatedToken> authenticate(PlainTextToken presented) {
+        return authenticate(presented, false);
+    }
+
+    /** The same for the secret of a browser session, as its cookie carries it; an API token is no session. */
+    public Optional<AuthenticatedToken> authenticateSession(PlainTextToken presented) {
+        return authenticate(presented, true);
+    }
+
+    private Optional<AuthenticatedToken> authenticate(PlainTextToken presented, boolean session) {
         String hash = presented.sha256Hex();
         Instant now = clock.instant();
         return find(presented, hash)
                 .filter(token -> token.matches(hash))
+                .filter(token -> token.isSession() == session)
                 .filter(token -> token.isValidAt(now, settings.lifetime()))
                 .map(token -> {
                     touch(token, now);
                     return new AuthenticatedToken(token.id(), token.name(), token.expiresAt(), token.owner(),
-                            token.abilities());
+                            token.abilities(), token.isSession());
                 });
     }
 
@@ -142,6 +174,9 @@ public class Tokens {
      * row, so of two concurrent refreshes with one token exactly one gets a new token; the other is refused.
      */
     public IssuedToken refresh(AuthenticatedToken caller) {
+        if (caller.session()) {
+            throw new Forbidden("A browser session is renewed by signing in again, not refreshed into a token.");
+        }
         int deleted = em.createNamedQuery(AccessToken.DELETE_BY_ID).setParameter("id", caller.tokenId())
                 .executeUpdate();
         if (deleted == 0) {

@@ -22,6 +22,10 @@ public class TokenSettings {
     @ConfigProperty(name = "lanyard.token.last-used-resolution-seconds", defaultValue = "60")
     long lastUsedResolutionSeconds;
 
+    @Inject
+    @ConfigProperty(name = "lanyard.session.lifetime-minutes", defaultValue = "120")
+    long sessionLifetimeMinutes;
+
     public String prefix() {
         return prefix;
     }
@@ -29,6 +33,11 @@ public class TokenSettings {
     /** How long any token lives after its creation; none when configured as 0. */
     public Optional<Duration> lifetime() {
         return expirationMinutes > 0 ? Optional.of(Duration.ofMinutes(expirationMinutes)) : Optional.empty();
+    }
+
+    /** How long a browser session lasts after sign-in; at least a minute. */
+    public Duration sessionLifetime() {
+        return Duration.ofMinutes(Math.max(1, sessionLifetimeMinutes));
     }
 
     public Duration lastUsedResolution() {

@@ -4,6 +4,7 @@ import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.token.boundary.RevokeReason;
+import dev.lanyard.token.boundary.SignIn;
 import dev.lanyard.token.boundary.Tokens;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -70,7 +71,7 @@ public class AuthResource {
     public Response register(@Valid @NotNull(message = "A JSON body is required.") RegisterRequest body,
             @Context UriInfo uri) {
         Registration registration = accounts.register(body.name(), body.email(), body.password(),
-                body.passwordConfirmation(), deviceOf(body.deviceName()));
+                body.passwordConfirmation(), SignIn.apiToken(deviceOf(body.deviceName())));
         return Response.created(uri.getBaseUriBuilder().path("user").build())
                 .entity(new Authenticated(UserView.of(registration.user()), registration.plainTextToken()))
                 .build();
@@ -80,7 +81,7 @@ public class AuthResource {
     @Path("login")
     public Authenticated login(@Valid @NotNull(message = "A JSON body is required.") LoginRequest body,
             @Context HttpServletRequest request) {
-        Registration login = accounts.login(body.email(), body.password(), deviceOf(body.deviceName()),
+        Registration login = accounts.login(body.email(), body.password(), SignIn.apiToken(deviceOf(body.deviceName())),
                 request.getRemoteAddr());
         return new Authenticated(UserView.of(login.user()), login.plainTextToken());
     }

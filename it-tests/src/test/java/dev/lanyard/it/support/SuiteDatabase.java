@@ -39,6 +39,13 @@ public class SuiteDatabase implements BeforeAllCallback {
         }
     }
 
+    /** Runs one statement on the suite's database, for a state the API cannot reach, such as an old time. */
+    public static void execute(String sql) throws SQLException {
+        try (var connection = current().connect(); var statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+
     private static synchronized ClosingDatabase open() {
         database = Database.fromEnvironmentOrEmbedded("LANYARD_TEST_DB", Optional.empty());
         // Arquillian splits the options on unescaped whitespace.

@@ -1,0 +1,104 @@
+import { api, ApiError } from './api.js';
+import { h, announce } from './ui.js';
+import { signInView, registerView } from './views/auth.js';
+import { dashboardView } from './views/dashboard.js';
+import { tokensView } from './views/tokens.js';
+import { adminView } from './views/admin.js';
+
+// The signed-in user, or null. The session itself lives in an HttpOnly cookie the page cannot read.
+export const session = { user: null };
+
+const routes = {
+    '/sign-in': { view: signInView, guest: true },
+    '/register': { view: registerView, guest: true },
+    '/dashboard': { view: dashboardView, title: 'Dashboard' },
+    '/tokens': { view: tokensView, title: 'API tokens' },
+    '/admin': { view: adminView, title: 'Admin', admin: true },
+};
+
+export function isAdmin() {
+    return session.user?.roles.includes('admin') ?? false;
+}
+
+export function go(path) {
+    if (location.hash === `#${path}`) render();
+    else location.hash = path;
+}
+
+export function signedIn(user) {
+    session.user = user;
+    go('/dashboard');
+}
+
+export function signedOut(message) {
+    session.user = null;
+    if (message) announce(message);
+    go('/sign-in');
+}
+
+/** Any API failure: a lost session sends the user to sign in, anything else is announced. */
+export function failed(error) {
+    if (error instanceof ApiError && error.status === 401) {
+        signedOut('Your session has ended. Please sign in again.');
+    } else {
+        announce(error.message, 'error');
+    }
+}
+
+function renderShell(path) {
+    const topbar = document.getElementById('topbar');
+    topbar.hidden = !session.user;
+    if (!session.user) return;
+    const links = [['/dashboard', 'Dashboard'], ['/tokens', 'API tokens']];
+    if (isAdmin()) links.push(['/admin', 'Admin']);
+    document.getElementById('nav').replaceChildren(...links.map(([href, label]) => h('li', {},
+        h('a', { href: `#${href}`, 'aria-current': href === path ? 'page' : false }, label))));
+    const initials = session.user.name.split(/\s+/).map((w) => w[0]).join('').slice(0, 2).toUpperCase();
+    document.getElementById('account').replaceChildren(
+        h('div', { class: 'avatar', 'aria-hidden': 'true' }, initials),
+        h('div', {}, h('div', { class: 'account-name' }, session.user.name),
+            h('div', { class: 'account-email' }, session.user.email)),
+        h('button', { class: 'btn btn-secondary', type: 'button', onclick: signOut }, 'Sign out'));
+}
+
+async function signOut() {
+    try {
+        await api('spa/logout', { method: 'POST' });
+        signedOut('You are signed out.');
+    } catch (error) {
+        failed(error);
+    }
+}
+
+async function render() {
+    const path = location.hash.replace(/^#/, '') || '/dashboard';
+    let route = routes[path] || routes['/dashboard'];
+    if (!route.guest && !session.user) route = routes['/sign-in'];
+    else if (route.guest && session.user) route = routes['/dashboard'];
+    else if (route.admin && !isAdmin()) route = routes['/dashboard'];
+    const current = Object.keys(routes).find((key) => routes[key] === route);
+    renderShell(current);
+    document.title = route.title ? `${route.title} · Lanyard` : 'Lanyard';
+    const main = document.getElementById('main');
+    main.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+    try {
+        main.replaceChildren(await route.view());
+    } catch (error) {
+        failed(error);
+        return;
+    }
+    // Move focus to the new page's heading, so keyboard and screen-reader users start there.
+    (main.querySelector('h1') || main).focus();
+}
+
+async function start() {
+    try {
+        session.user = await api('user');
+    } catch (error) {
+        session.user = null;
+    }
+    window.addEventListener('hashchange', render);
+    render();
+}
+
+start();

@@ -1,0 +1,220 @@
+package dev.lanyard.it.spa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.lanyard.it.support.Accounts;
+import dev.lanyard.it.support.Admin;
+import dev.lanyard.it.support.Json;
+import dev.lanyard.it.support.MicroTest;
+import dev.lanyard.it.support.SuiteDatabase;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The token manager in a real browser: Debian's headless Chromium, driven through Debian's chromedriver. Saves
+ * a screenshot of every screen under {@code target/screenshots}.
+ */
+class TokenManagerBrowserIT extends MicroTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("lanyard.screenshots", "target/screenshots"));
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private Path profile;
+
+    @BeforeEach
+    void startChromium() throws IOException, InterruptedException {
+        installChromiumIfMissing();
+        profile = Files.createTempDirectory("lanyard-chromium-");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // Without the background-networking flags Chromium keeps calling home, which this network refuses.
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stopChromium() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        try (var files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    @Test
+    void registerCreateUseAndRevokeATokenInTheBrowser() throws SQLException {
+        browser.get(base.toString());
+        heading("Sign in");
+        screenshot("01-sign-in");
+
+        click(By.linkText("Create an account"));
+        heading("Create your account");
+        screenshot("02-register");
+        String email = Accounts.uniqueEmail();
+        type("name", "Ada Lovelace");
+        type("email", email);
+        type("password", Accounts.PASSWORD);
+        type("password_confirmation", Accounts.PASSWORD);
+        click(By.cssSelector("button[type=submit]"));
+
+        heading("Welcome back, Ada");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".activity"), "Account created"));
+        screenshot("03-dashboard");
+
+        click(By.linkText("API tokens"));
+        heading("API tokens");
+        type("name", "deploy script");
+        String expiry = LocalDate.now().plusDays(90).toString();
+        // Date inputs take keys in the browser's locale format; the value is what the form submits.
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(By.name("expires_at")), expiry);
+        click(By.cssSelector("input[name=abilities][value='create:posts']"));
+        click(By.xpath("//button[normalize-space()='Create token']"));
+        String token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-token")))
+                .getDomProperty("value");
+        assertThat(token).matches("\\d+\\|lny_[A-Za-z0-9]{48}");
+        click(By.xpath("//button[normalize-space()='Copy']"));
+        wait.until(ExpectedConditions.textToBe(By.xpath("//section[@class='secret']//button[1]"), "Copied"));
+        screenshot("04-token-created");
+
+        var post = api().post("api/posts", Json.of("title", "By script", "body", "Posted with the new token."))
+                .bearer(token).send();
+        assertThat(post.status()).as(post.toString()).isEqualTo(201);
+
+        // As if the script had called three minutes ago, so the list shows how it words a past time.
+        SuiteDatabase.execute("UPDATE access_tokens SET last_used_at = now() - interval '3 minutes' WHERE id = "
+                + token.substring(0, token.indexOf('|')));
+        browser.navigate().refresh();
+        heading("API tokens");
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//tr[td/span[normalize-space()='deploy script']]")));
+        assertThat(browser.findElements(By.id("new-token"))).as("the token is shown once").isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain(token.substring(token.indexOf('|') + 1));
+        var cells = row.findElements(By.tagName("td"));
+        assertThat(cells.get(1).getText()).contains("read:posts", "create:posts");
+        assertThat(cells.get(2).getText()).as("created").matches("just now|1 minute ago");
+        assertThat(cells.get(3).getText()).as("last used").isEqualTo("3 minutes ago");
+        assertThat(cells.get(4).getText()).as("expires").isEqualTo("in 3 months");
+        screenshot("05-tokens");
+
+        click(By.cssSelector("button[aria-label='Edit abilities of deploy script']"));
+        WebElement edit = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]")));
+        screenshot("06-edit-abilities");
+        edit.findElement(By.cssSelector("input[value='create:posts']")).click();
+        edit.findElement(By.xpath(".//button[normalize-space()='Save abilities']")).click();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api().post("api/posts",
+                Json.of("title", "Again", "body", "Not any more.")).bearer(token).send().status()).isEqualTo(403));
+        assertThat(api().get("api/posts").bearer(token).send().status()).isEqualTo(200);
+
+        click(By.cssSelector("button[aria-label='Revoke deploy script']"));
+        WebElement confirm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]")));
+        assertThat(confirm.getText()).contains("Revoke “deploy script”?");
+        screenshot("07-revoke-confirm");
+        confirm.findElement(By.xpath(".//button[normalize-space()='Revoke token']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(
+                By.xpath("//tr[td/span[normalize-space()='deploy script']]")));
+        assertThat(api().get("api/posts").bearer(token).send().status()).isEqualTo(401);
+
+        click(By.xpath("//button[normalize-space()='Log out everywhere']"));
+        WebElement everywhere = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("dialog[open]")));
+        screenshot("08-log-out-everywhere");
+        everywhere.findElement(By.xpath(".//button[normalize-space()='Log out everywhere']")).click();
+        heading("Sign in");
+        browser.navigate().refresh();
+        heading("Sign in");
+
+        type("email", Admin.EMAIL);
+        type("password", Admin.PASSWORD);
+        click(By.cssSelector("button[type=submit]"));
+        heading("Welcome back");
+        click(By.linkText("Admin"));
+        heading("Admin");
+        // The suite's database holds many users by now: find ours the way an admin would.
+        type("search", email + Keys.ENTER);
+        wait.until(ExpectedConditions.numberOfElementsToBe(
+                By.xpath("//section[@aria-labelledby='users-title']//tbody/tr"), 1));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), email));
+        type("name", "storefront");
+        click(By.xpath("//button[normalize-space()='Create client']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".secret"),
+                "Client “storefront” created"));
+        screenshot("09-admin");
+    }
+
+    private void heading(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
+    }
+
+    private void click(By target) {
+        wait.until(ExpectedConditions.elementToBeClickable(target)).click();
+    }
+
+    private void type(String name, String text) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name(name)));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** The whole page: the window grows to the document's height first. */
+    private void screenshot(String name) {
+        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight"
+                + " + window.outerHeight - window.innerHeight");
+        browser.manage().window().setSize(new Dimension(1280, Math.max(900, ((Number) height).intValue())));
+        try {
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** CI runs as root on a Debian machine: install Debian's Chromium rather than let any tool download one. */
+    private static void installChromiumIfMissing() throws IOException, InterruptedException {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        var install = new ProcessBuilder("sh", "-c",
+                "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver")
+                .inheritIO().start();
+        if (install.waitFor() != 0) {
+            throw new IllegalStateException("Chromium is missing and apt-get could not install it"
+                    + " (apt-get install chromium chromium-driver, as root)");
+        }
+    }
+}
