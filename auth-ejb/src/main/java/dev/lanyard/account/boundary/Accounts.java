@@ -16,11 +16,13 @@ import dev.lanyard.problem.Unauthenticated;
 import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.Abilities;
+import dev.lanyard.twofactor.boundary.TwoFactor;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +51,17 @@ public class Accounts {
     @EJB
     AuditTrail audit;
 
+    @EJB
+    TwoFactor twoFactor;
+
+    @EJB
+    EmailVerification emailVerification;
+
     private final Clock clock = Clock.systemUTC();
 
+    /** A new user with a first token; a verification link goes to their address. */
     public Registration register(String name, String email, String password, String confirmation,
-            String deviceName) {
+            String deviceName, URI requestApiBase) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         List<String> passwordProblems = PasswordRules.problems(password, confirmation);
         if (!passwordProblems.isEmpty()) {
@@ -68,14 +77,17 @@ public class Accounts {
         em.persist(user);
         em.flush();
         audit.record(AuditEvent.USER_REGISTERED, user.id(), null);
-        return new Registration(user, tokens.issue(user, deviceName, Abilities.all(), null).plainText());
+        var registration = new Registration(user, tokens.issue(user, deviceName, Abilities.all(), null).plainText());
+        emailVerification.send(user.id(), requestApiBase);
+        return registration;
     }
 
     /**
      * Exchanges email and password for a token named {@code deviceName}. Failures are counted per email and
-     * client address, and an unknown email costs the same hash verification as a wrong password.
+     * client address, and an unknown email costs the same hash verification as a wrong password. A user with
+     * two-factor on gets a challenge instead of a token.
      */
-    public Registration login(String email, String password, String deviceName, String clientAddress) {
+    public SignIn login(String email, String password, String deviceName, String clientAddress) {
         String throttleKey = User.normalizeEmail(email) + "|" + clientAddress;
         var locked = throttle.lockedFor(throttleKey);
         if (locked.isPresent()) {
@@ -96,8 +108,40 @@ public class Accounts {
         if (passwords.needsRehash(user.passwordHash())) {
             user.changePasswordHash(passwords.hash(password));
         }
+        Optional<String> challenge = twoFactor.challengeIfEnabled(user, deviceName);
+        if (challenge.isPresent()) {
+            return new PendingTwoFactor(challenge.get());
+        }
         audit.record(AuditEvent.LOGIN_SUCCEEDED, user.id(), "device=" + deviceName);
         return new Registration(user, tokens.issue(user, deviceName, Abilities.all(), null).plainText());
+    }
+
+    /**
+     * Changes the password of the user who proves the current one. Every other token of theirs is revoked (the
+     * one the request came with stays), as are pending two-factor logins made with the old password.
+     */
+    public void changePassword(long userId, long callerTokenId, String currentPassword, String password,
+            String confirmation) {
+        User user = caller(userId);
+        String throttleKey = "password-change|" + userId;
+        var locked = throttle.lockedFor(throttleKey);
+        if (locked.isPresent()) {
+            throw new TooManyAttempts(locked.getAsLong());
+        }
+        if (currentPassword == null || !passwords.verify(currentPassword, user.passwordHash())) {
+            throttle.recordFailure(throttleKey);
+            audit.recordRegardless(AuditEvent.PASSWORD_CHANGE_FAILED, userId, null);
+            throw Invalid.field("current_password", "The provided password does not match your current password.");
+        }
+        List<String> problems = PasswordRules.problems(password, confirmation);
+        if (!problems.isEmpty()) {
+            throw new Invalid(Map.of("password", problems));
+        }
+        throttle.clear(throttleKey);
+        user.changePasswordHash(passwords.hash(password));
+        tokens.revokeAllExcept(userId, callerTokenId, RevokeReason.PASSWORD_CHANGE);
+        twoFactor.dropChallenges(userId);
+        audit.record(AuditEvent.PASSWORD_CHANGED, userId, null);
     }
 
     /** Users whose name or email contains {@code search}, by id: the admin's list. */

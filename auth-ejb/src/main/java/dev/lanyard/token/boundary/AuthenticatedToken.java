@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** Who a valid token speaks for and what it may do: what the web tier needs of a request's credential. */
 public record AuthenticatedToken(long tokenId, String tokenName, Instant tokenExpiresAt, long ownerId,
-        String ownerKind, Set<String> groups, Abilities abilities) {
+        String ownerKind, Set<String> groups, Abilities abilities, boolean emailVerified) {
 
     public AuthenticatedToken {
         groups = Set.copyOf(groups);

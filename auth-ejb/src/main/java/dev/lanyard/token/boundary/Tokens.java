@@ -67,7 +67,7 @@ public class Tokens {
                     touch(token, now);
                     TokenOwner owner = token.owner();
                     return new AuthenticatedToken(token.id(), token.name(), token.expiresAt(), owner.id(),
-                            owner.kind(), owner.groups(), token.abilities());
+                            owner.kind(), owner.groups(), token.abilities(), owner.emailVerified());
                 });
     }
 
@@ -123,6 +123,15 @@ public class Tokens {
 
     public int revokeAll(long ownerId, RevokeReason reason) {
         return revokeAll(em.find(TokenOwner.class, ownerId), reason);
+    }
+
+    /** Every token of the owner but {@code keepTokenId}, the one the request was made with. */
+    public int revokeAllExcept(long ownerId, long keepTokenId, RevokeReason reason) {
+        int revoked = em.createNamedQuery(AccessToken.DELETE_OF_OWNER_EXCEPT).setParameter("owner", ownerId)
+                .setParameter("keep", keepTokenId).executeUpdate();
+        audit.record(AuditEvent.TOKEN_REVOKED, ownerId, "user=" + ownerId + " reason=" + reason.label() + " tokens="
+                + revoked + " kept=" + keepTokenId);
+        return revoked;
     }
 
     /** Every token, or one owner's, newest first: the admin's view. */
