@@ -6,6 +6,7 @@ import dev.lanyard.account.control.Passwords;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
+import dev.lanyard.mail.control.SecurityNotices;
 import dev.lanyard.paging.Page;
 import dev.lanyard.paging.PageRequest;
 import dev.lanyard.problem.Conflict;
@@ -56,6 +57,9 @@ public class Accounts {
 
     @EJB
     EmailVerification emailVerification;
+
+    @Inject
+    SecurityNotices notices;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -142,6 +146,7 @@ public class Accounts {
         tokens.revokeAllExcept(userId, callerTokenId, RevokeReason.PASSWORD_CHANGE);
         twoFactor.dropChallenges(userId);
         audit.record(AuditEvent.PASSWORD_CHANGED, userId, null);
+        notices.tell(user, "Your password was changed and every other session signed out");
     }
 
     /** Users whose name or email contains {@code search}, by id: the admin's list. */

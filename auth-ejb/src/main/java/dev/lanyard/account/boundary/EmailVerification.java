@@ -1,5 +1,6 @@
 package dev.lanyard.account.boundary;
 
+import dev.lanyard.account.control.LoginThrottle;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
@@ -7,6 +8,7 @@ import dev.lanyard.mail.control.Links;
 import dev.lanyard.mail.control.MailTemplates;
 import dev.lanyard.mail.control.Mailer;
 import dev.lanyard.problem.Forbidden;
+import dev.lanyard.problem.TooManyAttempts;
 import dev.lanyard.signature.boundary.Signatures;
 import dev.lanyard.token.entity.PlainTextToken;
 import jakarta.ejb.EJB;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -50,10 +53,27 @@ public class EmailVerification {
     Links links;
 
     @Inject
+    LoginThrottle throttle;
+
+    @Inject
     @ConfigProperty(name = "lanyard.email-verification.expire-minutes", defaultValue = "60")
     long expireMinutes;
 
     private final Clock clock = Clock.systemUTC();
+
+    /**
+     * A new link on the user's request: counted per user in the login throttle, so the server cannot be used
+     * to flood an inbox.
+     */
+    public boolean resend(long userId, URI requestApiBase) {
+        String throttleKey = "verification-mail|" + userId;
+        OptionalLong locked = throttle.lockedFor(throttleKey);
+        if (locked.isPresent()) {
+            throw new TooManyAttempts(locked.getAsLong());
+        }
+        throttle.recordFailure(throttleKey);
+        return send(userId, requestApiBase);
+    }
 
     /** Mails a fresh link; false when there is nothing to verify any more. */
     public boolean send(long userId, URI requestApiBase) {

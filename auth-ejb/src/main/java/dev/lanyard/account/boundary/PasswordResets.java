@@ -10,6 +10,7 @@ import dev.lanyard.audit.entity.AuditEvent;
 import dev.lanyard.mail.control.Links;
 import dev.lanyard.mail.control.MailTemplates;
 import dev.lanyard.mail.control.Mailer;
+import dev.lanyard.mail.control.SecurityNotices;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.problem.TooManyAttempts;
 import dev.lanyard.signature.control.RandomSecrets;
@@ -74,6 +75,9 @@ public class PasswordResets {
     Links links;
 
     @Inject
+    SecurityNotices notices;
+
+    @Inject
     @ConfigProperty(name = "lanyard.password-reset.expire-minutes", defaultValue = "60")
     long expireMinutes;
 
@@ -129,6 +133,7 @@ public class PasswordResets {
         tokens.revokeAll(found, RevokeReason.PASSWORD_RESET);
         twoFactor.dropChallenges(found.id());
         audit.record(AuditEvent.PASSWORD_RESET, found.id(), null);
+        notices.tell(found, "Your password was reset with a link from a mail, and every session signed out");
     }
 
     private void mailToken(User user, URI requestApiBase) {

@@ -6,6 +6,7 @@ import dev.lanyard.account.control.Passwords;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
+import dev.lanyard.mail.control.SecurityNotices;
 import dev.lanyard.problem.Conflict;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.problem.TooManyAttempts;
@@ -66,6 +67,9 @@ public class TwoFactor {
     LoginThrottle throttle;
 
     @Inject
+    SecurityNotices notices;
+
+    @Inject
     @ConfigProperty(name = "lanyard.two-factor.issuer", defaultValue = "Lanyard")
     String issuer;
 
@@ -110,6 +114,7 @@ public class TwoFactor {
         }
         credential.confirm(clock.instant());
         audit.record(AuditEvent.TWO_FACTOR_CONFIRMED, userId, null);
+        notices.tell(em.find(User.class, userId), "Two-factor authentication was turned on");
     }
 
     public void disable(long userId, String password) {
@@ -121,6 +126,7 @@ public class TwoFactor {
         Optional.ofNullable(em.find(TwoFactorCredential.class, userId)).ifPresent(em::remove);
         dropChallenges(userId);
         audit.record(AuditEvent.TWO_FACTOR_DISABLED, userId, null);
+        notices.tell(user, "Two-factor authentication was turned off");
     }
 
     /** Fresh recovery codes, shown once; the old ones stop working. */
@@ -132,6 +138,7 @@ public class TwoFactor {
         List<String> codes = newRecoveryCodes();
         credential.replaceRecoveryCodes(hashes(codes));
         audit.record(AuditEvent.TWO_FACTOR_RECOVERY_CODES, userId, null);
+        notices.tell(em.find(User.class, userId), "New two-factor recovery codes were made, the old ones revoked,");
         return codes;
     }
 

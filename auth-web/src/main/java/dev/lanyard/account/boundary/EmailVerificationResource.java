@@ -32,7 +32,7 @@ public class EmailVerificationResource {
     @Path("verification-notification")
     @RolesAllowed(Roles.USER)
     public Response resend(@Context UriInfo uri) {
-        if (!verification.send(caller.ownerId(), uri.getBaseUri())) {
+        if (!verification.resend(caller.ownerId(), uri.getBaseUri())) {
             return Response.ok(new MessageBody("Your email address is already verified.")).build();
         }
         return Response.accepted(new MessageBody("A new verification link has been sent to your email address."))

@@ -90,6 +90,20 @@ class EmailVerificationIT extends MicroTest {
         assertThat(api().post("api/email/verification-notification").send().status()).isEqualTo(401);
     }
 
+    @Test
+    void askingForNewLinksIsRateLimited() {
+        var ann = new Accounts(api()).register();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(api().post("api/email/verification-notification").bearer(ann.token()).send().status())
+                    .isEqualTo(202);
+        }
+        var sixth = api().post("api/email/verification-notification").bearer(ann.token()).send();
+
+        assertThat(sixth.status()).as(sixth.toString()).isEqualTo(429);
+        assertThat(sixth.header("Retry-After")).isPresent();
+    }
+
     private Api.Reply follow(String link) {
         URI uri = URI.create(link);
         return api().get(uri.getRawPath().substring(base.getPath().length()) + "?" + uri.getRawQuery()).send();

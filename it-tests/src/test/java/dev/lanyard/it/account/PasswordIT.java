@@ -23,6 +23,7 @@ class PasswordIT extends MicroTest {
 
     private static final String NEW_PASSWORD = "a brand new passphrase 42";
     private static final String RESET = "Reset your password";
+    private static final String NOTICE = "Your account's security settings changed";
 
     @Test
     void aWrongCurrentPasswordIs422AndChangesNothing() {
@@ -54,6 +55,7 @@ class PasswordIT extends MicroTest {
         assertThat(api().post("api/login", Json.of("email", ann.email(), "password", Accounts.PASSWORD)).send()
                 .status()).isEqualTo(422);
         assertThat(login(ann.email(), NEW_PASSWORD)).isNotBlank();
+        assertThat(SuiteMail.awaitMail(ann.email(), NOTICE).text()).contains("Your password was changed");
         assertThat(AuditTypes.of(api(), ann.token())).contains("password.changed")
                 .anyMatch(e -> e.startsWith("token.revoked") && e.contains("reason=password-change"));
     }
@@ -115,6 +117,7 @@ class PasswordIT extends MicroTest {
         assertThat(again.json().getJsonObject("errors").getJsonArray("email").getString(0))
                 .isEqualTo("This password reset token is invalid.");
         String fresh = login(ann.email(), NEW_PASSWORD);
+        assertThat(SuiteMail.awaitMail(ann.email(), NOTICE).text()).contains("Your password was reset");
         assertThat(AuditTypes.of(api(), fresh)).contains("password.reset")
                 .anyMatch(e -> e.startsWith("password.reset-failed"))
                 .anyMatch(e -> e.startsWith("password.reset-requested"))

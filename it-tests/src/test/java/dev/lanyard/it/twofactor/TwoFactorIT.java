@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 /** TOTP two-factor login, with codes computed as an authenticator app computes them. */
 class TwoFactorIT extends MicroTest {
 
+    private static final String NOTICE = "Your account's security settings changed";
+
     @Test
     void enablingShowsTheSecretOnceAndTakesEffectOnlyWhenConfirmed() {
         var ann = new Accounts(api()).register();
@@ -167,6 +169,10 @@ class TwoFactorIT extends MicroTest {
         assertThat(wrong.status()).as(wrong.toString()).isEqualTo(422);
         assertThat(right.status()).as(right.toString()).isEqualTo(200);
         assertThat(login(ann.email()).containsKey("token")).isTrue();
+        SuiteMail.awaitMail(ann.email(), NOTICE, 2);
+        assertThat(SuiteMail.mailsTo(ann.email())).extracting(SuiteMail.Mail::text)
+                .anyMatch(text -> text.contains("Two-factor authentication was turned on"))
+                .anyMatch(text -> text.contains("Two-factor authentication was turned off"));
         assertThat(AuditTypes.of(api(), ann.token())).contains("two-factor.disabled");
     }
 
