@@ -2,6 +2,7 @@ package dev.lanyard.account.boundary;
 
 import dev.lanyard.account.control.LoginThrottle;
 import dev.lanyard.account.control.PasswordRules;
+import dev.lanyard.account.control.RateLimits;
 import dev.lanyard.account.control.Passwords;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
@@ -128,10 +129,7 @@ public class Accounts {
             String confirmation) {
         User user = caller(userId);
         String throttleKey = "password-change|" + userId;
-        var locked = throttle.lockedFor(throttleKey);
-        if (locked.isPresent()) {
-            throw new TooManyAttempts(locked.getAsLong());
-        }
+        RateLimits.requireOpen(throttle, throttleKey);
         if (currentPassword == null || !passwords.verify(currentPassword, user.passwordHash())) {
             throttle.recordFailure(throttleKey);
             audit.recordRegardless(AuditEvent.PASSWORD_CHANGE_FAILED, userId, null);

@@ -1,6 +1,7 @@
 package dev.lanyard.account.boundary;
 
 import dev.lanyard.account.control.LoginThrottle;
+import dev.lanyard.account.control.RateLimits;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
@@ -8,7 +9,6 @@ import dev.lanyard.mail.control.Links;
 import dev.lanyard.mail.control.MailTemplates;
 import dev.lanyard.mail.control.Mailer;
 import dev.lanyard.problem.Forbidden;
-import dev.lanyard.problem.TooManyAttempts;
 import dev.lanyard.signature.boundary.Signatures;
 import dev.lanyard.token.entity.PlainTextToken;
 import jakarta.ejb.EJB;
@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -67,10 +66,7 @@ public class EmailVerification {
      */
     public boolean resend(long userId, URI requestApiBase) {
         String throttleKey = "verification-mail|" + userId;
-        OptionalLong locked = throttle.lockedFor(throttleKey);
-        if (locked.isPresent()) {
-            throw new TooManyAttempts(locked.getAsLong());
-        }
+        RateLimits.requireOpen(throttle, throttleKey);
         throttle.recordFailure(throttleKey);
         return send(userId, requestApiBase);
     }

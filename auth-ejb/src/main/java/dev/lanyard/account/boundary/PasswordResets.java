@@ -2,6 +2,7 @@ package dev.lanyard.account.boundary;
 
 import dev.lanyard.account.control.LoginThrottle;
 import dev.lanyard.account.control.PasswordRules;
+import dev.lanyard.account.control.RateLimits;
 import dev.lanyard.account.control.Passwords;
 import dev.lanyard.account.entity.PasswordResetToken;
 import dev.lanyard.account.entity.User;
@@ -12,7 +13,6 @@ import dev.lanyard.mail.control.MailTemplates;
 import dev.lanyard.mail.control.Mailer;
 import dev.lanyard.mail.control.SecurityNotices;
 import dev.lanyard.problem.Invalid;
-import dev.lanyard.problem.TooManyAttempts;
 import dev.lanyard.signature.control.RandomSecrets;
 import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.Tokens;
@@ -33,8 +33,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.stream.LongStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -91,11 +89,7 @@ public class PasswordResets {
     public void forgot(String email, String clientAddress, URI requestApiBase) {
         String emailKey = "forgot-email|" + User.normalizeEmail(email);
         String addressKey = "forgot-ip|" + clientAddress;
-        OptionalLong locked = LongStream.concat(throttle.lockedFor(emailKey).stream(),
-                throttle.lockedFor(addressKey).stream()).max();
-        if (locked.isPresent()) {
-            throw new TooManyAttempts(locked.getAsLong());
-        }
+        RateLimits.requireOpen(throttle, emailKey, addressKey);
         throttle.recordFailure(emailKey);
         throttle.recordFailure(addressKey);
         Optional<User> user = accounts.findByEmail(email);

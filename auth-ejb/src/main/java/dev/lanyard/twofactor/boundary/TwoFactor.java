@@ -3,13 +3,13 @@ package dev.lanyard.twofactor.boundary;
 import dev.lanyard.account.boundary.Registration;
 import dev.lanyard.account.control.LoginThrottle;
 import dev.lanyard.account.control.Passwords;
+import dev.lanyard.account.control.RateLimits;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
 import dev.lanyard.mail.control.SecurityNotices;
 import dev.lanyard.problem.Conflict;
 import dev.lanyard.problem.Invalid;
-import dev.lanyard.problem.TooManyAttempts;
 import dev.lanyard.signature.boundary.Signatures;
 import dev.lanyard.signature.control.RandomSecrets;
 import dev.lanyard.token.boundary.Tokens;
@@ -171,10 +171,7 @@ public class TwoFactor {
         }
         long userId = pending.userId();
         String throttleKey = "two-factor|" + userId;
-        OptionalLong locked = throttle.lockedFor(throttleKey);
-        if (locked.isPresent()) {
-            throw new TooManyAttempts(locked.getAsLong());
-        }
+        RateLimits.requireOpen(throttle, throttleKey);
         TwoFactorCredential credential = em.find(TwoFactorCredential.class, userId, LockModeType.PESSIMISTIC_WRITE);
         boolean withRecoveryCode = recoveryCode.isPresent();
         boolean accepted = credential != null && (withRecoveryCode
