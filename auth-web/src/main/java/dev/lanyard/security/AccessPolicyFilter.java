@@ -1,6 +1,8 @@
 package dev.lanyard.security;
 
+import dev.lanyard.problem.Forbidden;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Priorities;
@@ -14,11 +16,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one place where access rules are enforced: what a resource method declares ({@code @RolesAllowed},
- * {@link RequireAbilities}, {@link RequireAnyAbility}) is checked against the token the authentication
- * mechanism established. No caller → 401, wrong caller → 403. The 401's challenge is added by
+ * {@link RequireAbilities}, {@link RequireAnyAbility}, {@link RequireVerifiedEmail}) is checked against the token
+ * the authentication mechanism established. No caller → 401, wrong caller → 403. The 401's challenge is added by
  * {@link dev.lanyard.rest.WebApplicationExceptionMapper}, whoever raised it.
  */
 @Provider
@@ -29,13 +32,19 @@ public class AccessPolicyFilter implements ContainerRequestFilter {
     // Read once per resource method rather than by reflection on every request.
     private static final Map<Method, AccessRule> RULES = new ConcurrentHashMap<>();
 
+    static final String UNVERIFIED = "Your email address is not verified.";
+
     @Context
     ResourceInfo resource;
+
+    @Inject
+    @ConfigProperty(name = "lanyard.require-verified-email", defaultValue = "false")
+    boolean verifiedEmailRequired;
 
     @Override
     public void filter(ContainerRequestContext request) {
         AccessRule rule = RULES.computeIfAbsent(resource.getResourceMethod(), AccessRule::of);
-        switch (rule.judge(CurrentCaller.find(request.getProperty(CurrentCaller.ATTRIBUTE)))) {
+        switch (rule.judge(CurrentCaller.find(request.getProperty(CurrentCaller.ATTRIBUTE)), verifiedEmailRequired)) {
             case ALLOW -> {
             }
             case UNAUTHENTICATED -> {
@@ -45,6 +54,7 @@ public class AccessPolicyFilter implements ContainerRequestFilter {
                 throw new NotAuthorizedException(Response.status(Response.Status.UNAUTHORIZED).build());
             }
             case FORBIDDEN -> throw new ForbiddenException();
+            case UNVERIFIED -> throw new Forbidden(UNVERIFIED);
         }
     }
 }

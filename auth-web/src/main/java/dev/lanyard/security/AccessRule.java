@@ -8,22 +8,24 @@ import java.util.List;
 import java.util.Optional;
 
 /** What a resource method declares about its callers, and the verdict for one caller. */
-record AccessRule(List<String> roles, List<String> allAbilities, List<String> anyAbilities) {
+record AccessRule(List<String> roles, List<String> allAbilities, List<String> anyAbilities,
+        boolean verifiedEmail) {
 
-    enum Verdict { ALLOW, UNAUTHENTICATED, FORBIDDEN }
+    enum Verdict { ALLOW, UNAUTHENTICATED, FORBIDDEN, UNVERIFIED }
 
     static AccessRule of(Method method) {
         return new AccessRule(
                 declared(method, RolesAllowed.class).map(a -> List.of(a.value())).orElse(List.of()),
                 declared(method, RequireAbilities.class).map(a -> List.of(a.value())).orElse(List.of()),
-                declared(method, RequireAnyAbility.class).map(a -> List.of(a.value())).orElse(List.of()));
+                declared(method, RequireAnyAbility.class).map(a -> List.of(a.value())).orElse(List.of()),
+                declared(method, RequireVerifiedEmail.class).isPresent());
     }
 
     boolean needsCaller() {
         return !roles.isEmpty() || !allAbilities.isEmpty() || !anyAbilities.isEmpty();
     }
 
-    Verdict judge(Optional<AuthenticatedToken> caller) {
+    Verdict judge(Optional<AuthenticatedToken> caller, boolean verifiedEmailRequired) {
         if (!needsCaller()) {
             return Verdict.ALLOW;
         }
@@ -34,7 +36,10 @@ record AccessRule(List<String> roles, List<String> allAbilities, List<String> an
         boolean roleOk = roles.isEmpty() || roles.stream().anyMatch(token.groups()::contains);
         boolean allOk = token.abilities().canAll(allAbilities);
         boolean anyOk = anyAbilities.isEmpty() || token.abilities().canAny(anyAbilities);
-        return roleOk && allOk && anyOk ? Verdict.ALLOW : Verdict.FORBIDDEN;
+        if (!(roleOk && allOk && anyOk)) {
+            return Verdict.FORBIDDEN;
+        }
+        return verifiedEmailRequired && verifiedEmail && !token.emailVerified() ? Verdict.UNVERIFIED : Verdict.ALLOW;
     }
 
     private static <A extends Annotation> Optional<A> declared(Method method, Class<A> type) {

@@ -1,8 +1,8 @@
 package dev.lanyard.security;
 
 import dev.lanyard.signature.boundary.Signatures;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -21,7 +21,7 @@ public class CsrfTokens {
     private static final String GUEST = "guest";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @EJB
+    @Inject
     Signatures signatures;
 
     public String issue(Optional<Long> sessionId) {

@@ -35,6 +35,13 @@ class AccessRuleTest {
         }
     }
 
+    @RolesAllowed({"user", "client"})
+    @RequireVerifiedEmail
+    static class VerifiedOnly {
+        public void inherited() {
+        }
+    }
+
     @RolesAllowed("user")
     static class UsersOnly {
         public void inherited() {
@@ -43,48 +50,61 @@ class AccessRuleTest {
 
     @Test
     void undeclaredMethodsAreOpenToAnyone() throws Exception {
-        assertThat(rule(Resource.class, "open").judge(Optional.empty())).isEqualTo(Verdict.ALLOW);
+        assertThat(rule(Resource.class, "open").judge(Optional.empty(), false)).isEqualTo(Verdict.ALLOW);
     }
 
     @Test
     void declaredMethodsNeedACaller() throws Exception {
         for (String method : new String[] {"users", "admins", "allOf", "anyOf"}) {
-            assertThat(rule(Resource.class, method).judge(Optional.empty())).as(method)
+            assertThat(rule(Resource.class, method).judge(Optional.empty(), false)).as(method)
                     .isEqualTo(Verdict.UNAUTHENTICATED);
         }
     }
 
     @Test
     void rolesComeFromTheTokensGroups() throws Exception {
-        assertThat(rule(Resource.class, "users").judge(caller(Set.of("user"), "*"))).isEqualTo(Verdict.ALLOW);
-        assertThat(rule(Resource.class, "admins").judge(caller(Set.of("user"), "*"))).isEqualTo(Verdict.FORBIDDEN);
-        assertThat(rule(Resource.class, "admins").judge(caller(Set.of("user", "admin"), "*")))
+        assertThat(rule(Resource.class, "users").judge(caller(Set.of("user"), "*"), false)).isEqualTo(Verdict.ALLOW);
+        assertThat(rule(Resource.class, "admins").judge(caller(Set.of("user"), "*"), false)).isEqualTo(Verdict.FORBIDDEN);
+        assertThat(rule(Resource.class, "admins").judge(caller(Set.of("user", "admin"), "*"), false))
                 .isEqualTo(Verdict.ALLOW);
-        assertThat(rule(Resource.class, "admins").judge(caller(Set.of("user", "admin"), "read:posts")))
+        assertThat(rule(Resource.class, "admins").judge(caller(Set.of("user", "admin"), "read:posts"), false))
                 .isEqualTo(Verdict.FORBIDDEN);
     }
 
     @Test
     void allOfNeedsEveryAbility() throws Exception {
         var rule = rule(Resource.class, "allOf");
-        assertThat(rule.judge(caller(Set.of("user"), "read:posts"))).isEqualTo(Verdict.FORBIDDEN);
-        assertThat(rule.judge(caller(Set.of("user"), "read:posts", "create:posts"))).isEqualTo(Verdict.ALLOW);
-        assertThat(rule.judge(caller(Set.of("user"), "*"))).isEqualTo(Verdict.ALLOW);
+        assertThat(rule.judge(caller(Set.of("user"), "read:posts"), false)).isEqualTo(Verdict.FORBIDDEN);
+        assertThat(rule.judge(caller(Set.of("user"), "read:posts", "create:posts"), false)).isEqualTo(Verdict.ALLOW);
+        assertThat(rule.judge(caller(Set.of("user"), "*"), false)).isEqualTo(Verdict.ALLOW);
     }
 
     @Test
     void anyOfNeedsOneAbility() throws Exception {
         var rule = rule(Resource.class, "anyOf");
-        assertThat(rule.judge(caller(Set.of("user"), "read:inventory"))).isEqualTo(Verdict.ALLOW);
-        assertThat(rule.judge(caller(Set.of("user"), "create:posts"))).isEqualTo(Verdict.FORBIDDEN);
-        assertThat(rule.judge(caller(Set.of("user"), "*"))).isEqualTo(Verdict.ALLOW);
+        assertThat(rule.judge(caller(Set.of("user"), "read:inventory"), false)).isEqualTo(Verdict.ALLOW);
+        assertThat(rule.judge(caller(Set.of("user"), "create:posts"), false)).isEqualTo(Verdict.FORBIDDEN);
+        assertThat(rule.judge(caller(Set.of("user"), "*"), false)).isEqualTo(Verdict.ALLOW);
     }
 
     @Test
     void aClassLevelDeclarationCoversItsMethods() throws Exception {
-        assertThat(rule(UsersOnly.class, "inherited").judge(Optional.empty())).isEqualTo(Verdict.UNAUTHENTICATED);
-        assertThat(rule(UsersOnly.class, "inherited").judge(caller(Set.of("client"), "*")))
+        assertThat(rule(UsersOnly.class, "inherited").judge(Optional.empty(), false)).isEqualTo(Verdict.UNAUTHENTICATED);
+        assertThat(rule(UsersOnly.class, "inherited").judge(caller(Set.of("client"), "*"), false))
                 .isEqualTo(Verdict.FORBIDDEN);
+    }
+
+    @Test
+    void anUnverifiedUserIsHeldBackOnlyWhereDeclaredAndOnlyWhenRequired() throws Exception {
+        var unverified = caller(Set.of("user"), "*");
+        var verified = caller(Set.of("user"), true, "*");
+        var rule = rule(VerifiedOnly.class, "inherited");
+
+        assertThat(rule.judge(unverified, true)).isEqualTo(Verdict.UNVERIFIED);
+        assertThat(rule.judge(unverified, false)).isEqualTo(Verdict.ALLOW);
+        assertThat(rule.judge(verified, true)).isEqualTo(Verdict.ALLOW);
+        assertThat(rule(UsersOnly.class, "inherited").judge(unverified, true)).isEqualTo(Verdict.ALLOW);
+        assertThat(rule.judge(Optional.empty(), true)).isEqualTo(Verdict.UNAUTHENTICATED);
     }
 
     private static AccessRule rule(Class<?> type, String method) throws NoSuchMethodException {
@@ -92,6 +112,11 @@ class AccessRuleTest {
     }
 
     private static Optional<AuthenticatedToken> caller(Set<String> groups, String... abilities) {
+        return caller(groups, false, abilities);
+    }
+
+    private static Optional<AuthenticatedToken> caller(Set<String> groups, boolean emailVerified,
+            String... abilities) {
         TokenOwner owner = new TokenOwner() {
             @Override
             public String kind() {
@@ -101,6 +126,11 @@ class AccessRuleTest {
             @Override
             public Set<String> groups() {
                 return groups;
+            }
+
+            @Override
+            public boolean emailVerified() {
+                return emailVerified;
             }
         };
         return Optional.of(new AuthenticatedToken(1, "t", null, owner, Abilities.of(abilities), false));

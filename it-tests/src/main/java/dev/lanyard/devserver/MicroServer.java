@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,9 @@ import java.util.function.Consumer;
  * {@link #start} also checks that the API answers, and fails otherwise.
  */
 public final class MicroServer implements AutoCloseable {
+
+    /** Asadmin commands for every Payara Micro that runs Lanyard; arquillian.xml passes the same file. */
+    public static final String PREBOOT_COMMANDS = "payara-micro-preboot.asadmin";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -44,7 +49,7 @@ public final class MicroServer implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", microJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
-                "--port", String.valueOf(port), "--nocluster"));
+                "--port", String.valueOf(port), "--nocluster", "--prebootcommandfile", prebootCommands().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var server = new MicroServer(process, URI.create("http://localhost:" + port + "/"));
 
@@ -65,6 +70,19 @@ public final class MicroServer implements AutoCloseable {
                     + "); the reason is in Payara Micro's log");
         }
         return server;
+    }
+
+    /**
+     * Payara's HTTP listener refuses a DELETE with a body (400) unless told otherwise, and
+     * {@code DELETE /api/user/two-factor-authentication} carries the password in one.
+     */
+    private static Path prebootCommands() throws IOException {
+        Path file = Files.createTempFile("lanyard-preboot", ".asadmin");
+        file.toFile().deleteOnExit();
+        try (var commands = MicroServer.class.getResourceAsStream("/" + PREBOOT_COMMANDS)) {
+            Files.copy(commands, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
     }
 
     /** A port nothing listens on now, for a server of a test or benchmark. */

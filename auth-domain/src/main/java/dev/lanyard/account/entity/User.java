@@ -96,6 +96,18 @@ public class User extends TokenOwner {
         roles = String.join(" ", granted);
     }
 
+    @Override
+    public boolean emailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    /** Records that the user proved they read mail at their address; the first proof counts. */
+    public void markEmailVerified(Instant at) {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
+        }
+    }
+
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
     }

@@ -27,6 +27,21 @@ public class AuditEvent {
     public static final String TOKENS_PRUNED = "tokens.pruned";
     public static final String CLIENT_CREATED = "client.created";
     public static final String CLIENT_DELETED = "client.deleted";
+    public static final String PASSWORD_CHANGED = "password.changed";
+    public static final String PASSWORD_CHANGE_FAILED = "password.change-failed";
+    public static final String PASSWORD_RESET_REQUESTED = "password.reset-requested";
+    public static final String PASSWORD_RESET = "password.reset";
+    public static final String PASSWORD_RESET_FAILED = "password.reset-failed";
+    public static final String EMAIL_VERIFICATION_SENT = "email.verification-sent";
+    public static final String EMAIL_VERIFIED = "email.verified";
+    public static final String EMAIL_VERIFICATION_FAILED = "email.verification-failed";
+    public static final String TWO_FACTOR_ENABLED = "two-factor.enabled";
+    public static final String TWO_FACTOR_CONFIRMED = "two-factor.confirmed";
+    public static final String TWO_FACTOR_DISABLED = "two-factor.disabled";
+    public static final String TWO_FACTOR_RECOVERY_CODES = "two-factor.recovery-codes-regenerated";
+    public static final String TWO_FACTOR_CHALLENGED = "two-factor.challenged";
+    public static final String TWO_FACTOR_FAILED = "two-factor.failed";
+    public static final String TWO_FACTOR_RECOVERY_CODE_USED = "two-factor.recovery-code-used";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -39,6 +39,8 @@ import java.util.Optional;
             query = "SELECT COUNT(t) FROM AccessToken t WHERE t.owner.id = :owner AND t.session = false"),
     @NamedQuery(name = AccessToken.DELETE_OF_OWNER,
             query = "DELETE FROM AccessToken t WHERE t.owner.id = :owner"),
+    @NamedQuery(name = AccessToken.DELETE_OF_OWNER_EXCEPT,
+            query = "DELETE FROM AccessToken t WHERE t.owner.id = :owner AND t.id <> :keep"),
     @NamedQuery(name = AccessToken.DELETE_BY_ID,
             query = "DELETE FROM AccessToken t WHERE t.id = :id"),
     @NamedQuery(name = AccessToken.TOUCH, query = "UPDATE AccessToken t SET t.lastUsedAt = :now"
@@ -53,6 +55,7 @@ public class AccessToken {
     public static final String ALL = "AccessToken.all";
     public static final String COUNT_ALL = "AccessToken.countAll";
     public static final String DELETE_OF_OWNER = "AccessToken.deleteOfOwner";
+    public static final String DELETE_OF_OWNER_EXCEPT = "AccessToken.deleteOfOwnerExcept";
     public static final String DELETE_BY_ID = "AccessToken.deleteById";
     /** Sets last_used_at only when it is older than a threshold: at most one write per window, on any node. */
     public static final String TOUCH = "AccessToken.touch";

@@ -30,4 +30,9 @@ public abstract class TokenOwner {
 
     /** The groups (roles) the owner's tokens carry. */
     public abstract Set<String> groups();
+
+    /** Whether the owner's email address is verified; an owner without one (an API client) never needs to be. */
+    public boolean emailVerified() {
+        return true;
+    }
 }

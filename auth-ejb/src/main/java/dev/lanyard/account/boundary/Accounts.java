@@ -2,10 +2,12 @@ package dev.lanyard.account.boundary;
 
 import dev.lanyard.account.control.LoginThrottle;
 import dev.lanyard.account.control.PasswordRules;
+import dev.lanyard.account.control.RateLimits;
 import dev.lanyard.account.control.Passwords;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
+import dev.lanyard.mail.control.SecurityNotices;
 import dev.lanyard.paging.Page;
 import dev.lanyard.paging.PageRequest;
 import dev.lanyard.problem.Conflict;
@@ -16,11 +18,13 @@ import dev.lanyard.problem.Unauthenticated;
 import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.SignIn;
 import dev.lanyard.token.boundary.Tokens;
+import dev.lanyard.twofactor.boundary.TwoFactor;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +53,20 @@ public class Accounts {
     @EJB
     AuditTrail audit;
 
+    @EJB
+    TwoFactor twoFactor;
+
+    @EJB
+    EmailVerification emailVerification;
+
+    @Inject
+    SecurityNotices notices;
+
     private final Clock clock = Clock.systemUTC();
 
+    /** A new user with a first token; a verification link goes to their address. */
     public Registration register(String name, String email, String password, String confirmation,
-            SignIn signIn) {
+            SignIn signIn, URI requestApiBase) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         List<String> passwordProblems = PasswordRules.problems(password, confirmation);
         if (!passwordProblems.isEmpty()) {
@@ -68,14 +82,17 @@ public class Accounts {
         em.persist(user);
         em.flush();
         audit.record(AuditEvent.USER_REGISTERED, user.id(), null);
-        return new Registration(user, tokens.signIn(user, signIn).plainText());
+        var registration = new Registration(user, tokens.signIn(user, signIn).plainText());
+        emailVerification.send(user.id(), requestApiBase);
+        return registration;
     }
 
     /**
      * Exchanges email and password for an API token or a browser session. Failures are counted per email and
-     * client address, and an unknown email costs the same hash verification as a wrong password.
+     * client address, and an unknown email costs the same hash verification as a wrong password. A user with
+     * two-factor on gets a challenge instead.
      */
-    public Registration login(String email, String password, SignIn signIn, String clientAddress) {
+    public LoginOutcome login(String email, String password, SignIn signIn, String clientAddress) {
         String throttleKey = User.normalizeEmail(email) + "|" + clientAddress;
         var locked = throttle.lockedFor(throttleKey);
         if (locked.isPresent()) {
@@ -96,9 +113,38 @@ public class Accounts {
         if (passwords.needsRehash(user.passwordHash())) {
             user.changePasswordHash(passwords.hash(password));
         }
-        audit.record(AuditEvent.LOGIN_SUCCEEDED, user.id(),
-                signIn.session() ? "session" : "device=" + signIn.deviceName());
+        Optional<String> challenge = twoFactor.challengeIfEnabled(user, signIn);
+        if (challenge.isPresent()) {
+            return new PendingTwoFactor(challenge.get());
+        }
+        audit.record(AuditEvent.LOGIN_SUCCEEDED, user.id(), signIn.auditDetail());
         return new Registration(user, tokens.signIn(user, signIn).plainText());
+    }
+
+    /**
+     * Changes the password of the user who proves the current one. Every other token of theirs is revoked (the
+     * one the request came with stays), as are pending two-factor logins made with the old password.
+     */
+    public void changePassword(long userId, long callerTokenId, String currentPassword, String password,
+            String confirmation) {
+        User user = caller(userId);
+        String throttleKey = "password-change|" + userId;
+        RateLimits.requireOpen(throttle, throttleKey);
+        if (currentPassword == null || !passwords.verify(currentPassword, user.passwordHash())) {
+            throttle.recordFailure(throttleKey);
+            audit.recordRegardless(AuditEvent.PASSWORD_CHANGE_FAILED, userId, null);
+            throw Invalid.field("current_password", "The provided password does not match your current password.");
+        }
+        List<String> problems = PasswordRules.problems(password, confirmation);
+        if (!problems.isEmpty()) {
+            throw new Invalid(Map.of("password", problems));
+        }
+        throttle.clear(throttleKey);
+        user.changePasswordHash(passwords.hash(password));
+        tokens.revokeAllExcept(userId, callerTokenId, RevokeReason.PASSWORD_CHANGE);
+        twoFactor.dropChallenges(userId);
+        audit.record(AuditEvent.PASSWORD_CHANGED, userId, null);
+        notices.tell(user, "Your password was changed and every other session signed out");
     }
 
     /** Users whose name or email contains {@code search}, by id: the admin's list. */

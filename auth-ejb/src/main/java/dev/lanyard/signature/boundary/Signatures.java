@@ -1,5 +1,6 @@
 package dev.lanyard.signature.boundary;
 
+import dev.lanyard.signature.control.Aead;
 import dev.lanyard.signature.control.Hmac;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -31,6 +32,15 @@ public class Signatures {
 
     public boolean verifies(String purpose, String payload, String signature) {
         return hmac().verifies(purpose, payload, signature);
+    }
+
+    /** Encrypts {@code plaintext} with a key derived from the server key for {@code purpose}; see {@link Aead}. */
+    public byte[] seal(String purpose, String context, byte[] plaintext) {
+        return new Aead(hmac().derive(purpose)).seal(plaintext, context);
+    }
+
+    public byte[] open(String purpose, String context, byte[] sealed) {
+        return new Aead(hmac().derive(purpose)).open(sealed, context);
     }
 
     private Hmac hmac() {

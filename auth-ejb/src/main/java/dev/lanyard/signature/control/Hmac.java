@@ -27,12 +27,24 @@ public final class Hmac {
     }
 
     public String sign(String purpose, String payload) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(purpose, payload));
+    }
+
+    /**
+     * A 32-byte key for {@code purpose} derived from the server key (HKDF-Expand with one block), so encryption
+     * never uses the signing key itself. The purpose is marked, so no signature ever equals a derived key.
+     */
+    public byte[] derive(String purpose) {
+        return mac("derived-key:" + purpose, "\u0001");
+    }
+
+    private byte[] mac(String purpose, String payload) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             mac.update(purpose.getBytes(UTF_8));
             mac.update((byte) 0);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(UTF_8)));
+            return mac.doFinal(payload.getBytes(UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

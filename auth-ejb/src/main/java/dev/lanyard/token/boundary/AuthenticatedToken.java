@@ -27,6 +27,10 @@ public record AuthenticatedToken(long tokenId, String tokenName, Instant tokenEx
         return owner.groups();
     }
 
+    public boolean emailVerified() {
+        return owner.emailVerified();
+    }
+
     /** The user the token belongs to; empty for an API client's token. */
     public Optional<User> user() {
         return owner instanceof User user ? Optional.of(user) : Optional.empty();

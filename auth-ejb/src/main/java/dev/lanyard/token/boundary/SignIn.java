@@ -21,4 +21,9 @@ public record SignIn(boolean session, String deviceName) {
     public static SignIn browserSession() {
         return new SignIn(true, SESSION_NAME);
     }
+
+    /** How the audit trail names what a sign-in handed out. */
+    public String auditDetail() {
+        return session ? "session" : "device=" + deviceName;
+    }
 }

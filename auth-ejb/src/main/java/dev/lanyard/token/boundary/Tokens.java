@@ -156,6 +156,15 @@ public class Tokens {
         return revokeAll(em.find(TokenOwner.class, ownerId), reason);
     }
 
+    /** Every token of the owner but {@code keepTokenId}, the one the request was made with. */
+    public int revokeAllExcept(long ownerId, long keepTokenId, RevokeReason reason) {
+        int revoked = em.createNamedQuery(AccessToken.DELETE_OF_OWNER_EXCEPT).setParameter("owner", ownerId)
+                .setParameter("keep", keepTokenId).executeUpdate();
+        audit.record(AuditEvent.TOKEN_REVOKED, ownerId, "user=" + ownerId + " reason=" + reason.label() + " tokens="
+                + revoked + " kept=" + keepTokenId);
+        return revoked;
+    }
+
     /** Every token, or one owner's, newest first: the admin's view. */
     public Page<AccessToken> all(Optional<Long> ownerId, PageRequest request) {
         var items = em.createNamedQuery(ownerId.isPresent() ? AccessToken.OF_OWNER : AccessToken.ALL,

@@ -55,6 +55,10 @@ public class AuthResource {
     public record Refreshed(String token) {
     }
 
+    /** Fortify's answer to a correct password when two-factor is on: no token yet. */
+    public record TwoFactorRequired(boolean twoFactor, String challenge) {
+    }
+
     private static final String DEFAULT_DEVICE = "api";
 
     @Inject
@@ -71,7 +75,7 @@ public class AuthResource {
     public Response register(@Valid @NotNull(message = "A JSON body is required.") RegisterRequest body,
             @Context UriInfo uri) {
         Registration registration = accounts.register(body.name(), body.email(), body.password(),
-                body.passwordConfirmation(), SignIn.apiToken(deviceOf(body.deviceName())));
+                body.passwordConfirmation(), SignIn.apiToken(deviceOf(body.deviceName())), uri.getBaseUri());
         return Response.created(uri.getBaseUriBuilder().path("user").build())
                 .entity(new Authenticated(UserView.of(registration.user()), registration.plainTextToken()))
                 .build();
@@ -79,11 +83,15 @@ public class AuthResource {
 
     @POST
     @Path("login")
-    public Authenticated login(@Valid @NotNull(message = "A JSON body is required.") LoginRequest body,
+    public Object login(@Valid @NotNull(message = "A JSON body is required.") LoginRequest body,
             @Context HttpServletRequest request) {
-        Registration login = accounts.login(body.email(), body.password(), SignIn.apiToken(deviceOf(body.deviceName())),
-                request.getRemoteAddr());
-        return new Authenticated(UserView.of(login.user()), login.plainTextToken());
+        LoginOutcome outcome = accounts.login(body.email(), body.password(),
+                SignIn.apiToken(deviceOf(body.deviceName())), request.getRemoteAddr());
+        if (outcome instanceof PendingTwoFactor pending) {
+            return new TwoFactorRequired(true, pending.challenge());
+        }
+        Registration token = (Registration) outcome;
+        return new Authenticated(UserView.of(token.user()), token.plainTextToken());
     }
 
     @POST

@@ -2,6 +2,7 @@ package dev.lanyard.account.boundary;
 
 import dev.lanyard.account.boundary.AuthResource.LoginRequest;
 import dev.lanyard.account.boundary.AuthResource.RegisterRequest;
+import dev.lanyard.account.boundary.AuthResource.TwoFactorRequired;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.security.BrowserCookies;
 import dev.lanyard.security.BrowserSettings;
@@ -13,7 +14,8 @@ import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.SignIn;
 import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.PlainTextToken;
-import jakarta.ejb.EJB;
+import dev.lanyard.twofactor.boundary.TwoFactor;
+import dev.lanyard.twofactor.boundary.TwoFactorResource.ChallengeRequest;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -44,11 +46,14 @@ public class SpaResource {
     public record SignedIn(UserView user) {
     }
 
-    @EJB
+    @Inject
     Accounts accounts;
 
-    @EJB
+    @Inject
     Tokens tokens;
+
+    @Inject
+    TwoFactor twoFactor;
 
     @Inject
     CurrentCaller caller;
@@ -71,7 +76,7 @@ public class SpaResource {
     public Response register(@Valid @NotNull(message = "A JSON body is required.") RegisterRequest body,
             @Context UriInfo uri) {
         Registration registration = accounts.register(body.name(), body.email(), body.password(),
-                body.passwordConfirmation(), SignIn.browserSession());
+                body.passwordConfirmation(), SignIn.browserSession(), uri.getBaseUri());
         return signedIn(Response.created(uri.getBaseUriBuilder().path("user").build()), registration);
     }
 
@@ -79,8 +84,22 @@ public class SpaResource {
     @Path("spa/login")
     @SpaOnly
     public Response login(@Valid @NotNull(message = "A JSON body is required.") LoginRequest body) {
-        Registration login = accounts.login(body.email(), body.password(), SignIn.browserSession(),
+        LoginOutcome outcome = accounts.login(body.email(), body.password(), SignIn.browserSession(),
                 request.getRemoteAddr());
+        if (outcome instanceof PendingTwoFactor pending) {
+            return Response.ok(new TwoFactorRequired(true, pending.challenge())).build();
+        }
+        return signedIn(Response.ok(), (Registration) outcome);
+    }
+
+    /** The second step of a sign-in with two-factor on; meeting the challenge opens the session. */
+    @POST
+    @Path("spa/two-factor-challenge")
+    @SpaOnly
+    public Response twoFactorChallenge(
+            @Valid @NotNull(message = "A JSON body is required.") ChallengeRequest body) {
+        Registration login = twoFactor.exchange(body.challenge(), Optional.ofNullable(body.code()),
+                Optional.ofNullable(body.recoveryCode()).filter(code -> !code.isBlank()), true);
         return signedIn(Response.ok(), login);
     }
 

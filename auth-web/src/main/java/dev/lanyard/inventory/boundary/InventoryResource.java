@@ -6,6 +6,7 @@ import dev.lanyard.rest.Paged;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.rest.WholeNumber;
 import dev.lanyard.security.RequireAbilities;
+import dev.lanyard.security.RequireVerifiedEmail;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,6 +37,7 @@ import java.util.Optional;
 @Path("inventory")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RequireVerifiedEmail
 public class InventoryResource {
 
     private static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]*";

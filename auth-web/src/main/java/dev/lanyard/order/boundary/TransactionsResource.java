@@ -6,6 +6,7 @@ import dev.lanyard.rest.Paged;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.rest.WholeNumber;
 import dev.lanyard.security.CurrentCaller;
+import dev.lanyard.security.RequireVerifiedEmail;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,6 +30,7 @@ import java.math.BigDecimal;
 @Path("transactions")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RequireVerifiedEmail
 @RolesAllowed(Roles.USER)
 public class TransactionsResource {
 

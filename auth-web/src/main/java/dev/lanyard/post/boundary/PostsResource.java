@@ -7,6 +7,7 @@ import dev.lanyard.rest.Paged;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
+import dev.lanyard.security.RequireVerifiedEmail;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -34,6 +35,7 @@ import java.util.Optional;
 @Path("posts")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RequireVerifiedEmail
 @RolesAllowed(Roles.USER)
 public class PostsResource {
 

@@ -3,6 +3,7 @@ package dev.lanyard.token.boundary;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
+import dev.lanyard.security.RequireVerifiedEmail;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -65,6 +66,7 @@ public class TokensResource {
     }
 
     @POST
+    @RequireVerifiedEmail
     public Response create(@Valid @NotNull(message = "A JSON body is required.") CreateTokenRequest body,
             @Context UriInfo uri) {
         IssuedToken issued = tokens.create(caller.token(), body.name(), AbilitiesInput.of(body.abilities()),

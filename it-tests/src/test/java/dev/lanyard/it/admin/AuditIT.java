@@ -33,11 +33,12 @@ class AuditIT extends MicroTest {
         List<JsonObject> events = new ArrayList<>(reply.json().getJsonArray("data").getValuesAs(JsonObject.class));
         Collections.reverse(events);
         assertThat(events).extracting(e -> e.getString("type")).containsExactly("user.registered", "token.created",
-                "login.failed", "login.succeeded", "token.created", "token.created", "token.revoked");
-        assertThat(events.get(6).getJsonNumber("token_id").longValue()).isEqualTo(createdId);
-        assertThat(events.get(6).getString("detail")).contains("reason=owner");
-        assertThat(events.get(3).getString("user_agent")).isEqualTo("audit-test/1.0");
-        assertThat(events.get(3).getString("ip")).isNotBlank();
+                "email.verification-sent", "login.failed", "login.succeeded", "token.created", "token.created",
+                "token.revoked");
+        assertThat(events.get(7).getJsonNumber("token_id").longValue()).isEqualTo(createdId);
+        assertThat(events.get(7).getString("detail")).contains("reason=owner");
+        assertThat(events.get(4).getString("user_agent")).isEqualTo("audit-test/1.0");
+        assertThat(events.get(4).getString("ip")).isNotBlank();
         assertThat(events).allSatisfy(e -> assertThat(e.getJsonNumber("user_id").longValue()).isEqualTo(ann.id()));
         for (String secret : List.of(ann.token(), session, created, Accounts.PASSWORD, wrongPassword, "$2b$")) {
             String hidden = secret.contains("|") ? secret.substring(secret.indexOf('|') + 1) : secret;

@@ -3,10 +3,15 @@ package dev.lanyard.it.ear;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.lanyard.it.support.Accounts;
 import dev.lanyard.it.support.Api;
 import dev.lanyard.it.support.PayaraServer;
 import dev.lanyard.it.support.SuiteDatabase;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -52,6 +57,19 @@ class EarOnPayaraServerIT {
         long before = countPruneEvents();
 
         await().atMost(Duration.ofSeconds(15)).until(() -> countPruneEvents() > before);
+    }
+
+    /** Jakarta Mail, the managed executor and the after-commit observer work in the EAR too. */
+    @Test
+    void withoutSmtpTheVerificationMailIsWrittenToTheServerLog() throws IOException {
+        var ann = new Accounts(api).register();
+        Path log = Path.of(System.getProperty("lanyard.server.home"), "glassfish", "domains", "domain1", "logs",
+                "server.log");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Files.readString(log, StandardCharsets.ISO_8859_1).contains("To: " + ann.email()));
+        assertThat(Files.readString(log, StandardCharsets.ISO_8859_1)).contains("==== MAIL NOT SENT")
+                .contains("/api/email/verify/" + ann.id() + "/");
     }
 
     private static long countPruneEvents() throws SQLException {

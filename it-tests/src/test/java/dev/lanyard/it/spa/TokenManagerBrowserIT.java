@@ -117,7 +117,7 @@ class TokenManagerBrowserIT extends MicroTest {
         assertThat(post.status()).as(post.toString()).isEqualTo(201);
 
         // As if the script had called three minutes ago, so the list shows how it words a past time.
-        SuiteDatabase.execute("UPDATE access_tokens SET last_used_at = now() - interval '3 minutes' WHERE id = "
+        SuiteDatabase.update("UPDATE access_tokens SET last_used_at = now() - interval '3 minutes' WHERE id = "
                 + token.substring(0, token.indexOf('|')));
         browser.navigate().refresh();
         heading("API tokens");

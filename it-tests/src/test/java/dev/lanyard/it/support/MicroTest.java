@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Black-box tests of the WAR Maven built, deployed on Payara Micro and called over HTTP. */
 @ExtendWith(SuiteDatabase.class)
+@ExtendWith(SuiteMail.class)
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public abstract class MicroTest {

@@ -3,7 +3,6 @@ package dev.lanyard.it.support;
 import dev.lanyard.devserver.Database;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -12,9 +11,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * set, otherwise an embedded one. Registered before Arquillian, so the server it starts is pointed at it.
  */
 public class SuiteDatabase implements BeforeAllCallback {
-
-    /** Read by arquillian.xml as Payara Micro's JVM options. */
-    static final String MICRO_OPTIONS = "lanyard.it.micro.options";
 
     private static Database database;
 
@@ -39,19 +35,17 @@ public class SuiteDatabase implements BeforeAllCallback {
         }
     }
 
-    /** Runs one statement on the suite's database, for a state the API cannot reach, such as an old time. */
-    public static void execute(String sql) throws SQLException {
+    /** Runs a statement that changes rows, for a test that must put data into a state the API cannot. */
+    public static int update(String sql) throws SQLException {
         try (var connection = current().connect(); var statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
+            return statement.executeUpdate(sql);
         }
     }
 
     private static synchronized ClosingDatabase open() {
         database = Database.fromEnvironmentOrEmbedded("LANYARD_TEST_DB", Optional.empty());
-        // Arquillian splits the options on unescaped whitespace.
-        System.setProperty(MICRO_OPTIONS, database.asSystemProperties().stream()
-                .map(option -> option.replace(" ", "\\ "))
-                .collect(Collectors.joining(" ")));
+        MicroOptions.add(database.asSystemProperties().stream().map(option -> option.replace(" ", "\\ "))
+                .toArray(String[]::new));
         return new ClosingDatabase(database);
     }
 

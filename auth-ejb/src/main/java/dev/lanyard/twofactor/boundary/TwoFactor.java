@@ -1,0 +1,227 @@
+package dev.lanyard.twofactor.boundary;
+
+import dev.lanyard.account.boundary.Registration;
+import dev.lanyard.account.control.LoginThrottle;
+import dev.lanyard.account.control.Passwords;
+import dev.lanyard.account.control.RateLimits;
+import dev.lanyard.account.entity.User;
+import dev.lanyard.audit.boundary.AuditTrail;
+import dev.lanyard.audit.entity.AuditEvent;
+import dev.lanyard.mail.control.SecurityNotices;
+import dev.lanyard.problem.Conflict;
+import dev.lanyard.problem.Invalid;
+import dev.lanyard.signature.boundary.Signatures;
+import dev.lanyard.signature.control.RandomSecrets;
+import dev.lanyard.token.boundary.SignIn;
+import dev.lanyard.token.boundary.Tokens;
+import dev.lanyard.token.entity.PlainTextToken;
+import dev.lanyard.twofactor.control.Totp;
+import dev.lanyard.twofactor.entity.TwoFactorChallenge;
+import dev.lanyard.twofactor.entity.TwoFactorCredential;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.IntStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Two-factor login with TOTP (RFC 6238), after Fortify: enable (secret, otpauth URI and recovery codes, shown
+ * once), confirm with a code, disable with the password; a login of such a user ends in a challenge that a code
+ * or a recovery code exchanges for a token. Everything is kept in the database, so any node can answer any step.
+ */
+@Stateless
+public class TwoFactor {
+
+    static final String PURPOSE = "two-factor-secret";
+    static final String INVALID_CODE = "The provided two factor authentication code was invalid.";
+    static final String INVALID_RECOVERY_CODE = "The provided two factor recovery code was invalid.";
+    static final String INVALID_CHALLENGE = "The two-factor challenge is invalid or has expired. Log in again.";
+    private static final int RECOVERY_CODES = 10;
+    private static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    Signatures signatures;
+
+    @EJB
+    Tokens tokens;
+
+    @EJB
+    AuditTrail audit;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    SecurityNotices notices;
+
+    @Inject
+    @ConfigProperty(name = "lanyard.two-factor.issuer", defaultValue = "Lanyard")
+    String issuer;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** What the user sees once when enabling: never stored in the clear, never shown again. */
+    public record Enrolment(String secret, String otpauthUrl, List<String> recoveryCodes) {
+        @Override
+        public String toString() {
+            return "Enrolment[shown once]";
+        }
+    }
+
+    /** A new secret and recovery codes; inactive until {@link #confirm}. Replaces an unconfirmed one. */
+    public Enrolment enable(long userId) {
+        User user = em.find(User.class, userId);
+        TwoFactorCredential existing = em.find(TwoFactorCredential.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (existing != null && existing.isConfirmed()) {
+            throw new Conflict("Two-factor authentication is already enabled; disable it first.");
+        }
+        if (existing != null) {
+            em.remove(existing);
+            em.flush();
+        }
+        byte[] secret = Totp.newSecret();
+        List<String> codes = newRecoveryCodes();
+        em.persist(new TwoFactorCredential(userId, signatures.seal(PURPOSE, context(userId), secret), hashes(codes),
+                clock.instant()));
+        audit.record(AuditEvent.TWO_FACTOR_ENABLED, userId, null);
+        return new Enrolment(Totp.base32(secret), Totp.otpauthUri(issuer, user.email(), secret), codes);
+    }
+
+    /** A code from the authenticator app proves it holds the secret; from then on, login asks for codes. */
+    public void confirm(long userId, String code) {
+        TwoFactorCredential credential = em.find(TwoFactorCredential.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (credential == null) {
+            throw Invalid.field("code", "Two-factor authentication has not been enabled.");
+        }
+        if (!acceptCode(credential, code)) {
+            audit.recordRegardless(AuditEvent.TWO_FACTOR_FAILED, userId, "step=confirm");
+            throw Invalid.field("code", INVALID_CODE);
+        }
+        credential.confirm(clock.instant());
+        audit.record(AuditEvent.TWO_FACTOR_CONFIRMED, userId, null);
+        notices.tell(em.find(User.class, userId), "Two-factor authentication was turned on");
+    }
+
+    public void disable(long userId, String password) {
+        User user = em.find(User.class, userId);
+        if (password == null || !passwords.verify(password, user.passwordHash())) {
+            audit.recordRegardless(AuditEvent.TWO_FACTOR_FAILED, userId, "step=disable");
+            throw Invalid.field("password", "The provided password is incorrect.");
+        }
+        Optional.ofNullable(em.find(TwoFactorCredential.class, userId)).ifPresent(em::remove);
+        dropChallenges(userId);
+        audit.record(AuditEvent.TWO_FACTOR_DISABLED, userId, null);
+        notices.tell(user, "Two-factor authentication was turned off");
+    }
+
+    /** Fresh recovery codes, shown once; the old ones stop working. */
+    public List<String> regenerateRecoveryCodes(long userId) {
+        TwoFactorCredential credential = em.find(TwoFactorCredential.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (credential == null) {
+            throw new Conflict("Two-factor authentication is not enabled.");
+        }
+        List<String> codes = newRecoveryCodes();
+        credential.replaceRecoveryCodes(hashes(codes));
+        audit.record(AuditEvent.TWO_FACTOR_RECOVERY_CODES, userId, null);
+        notices.tell(em.find(User.class, userId), "New two-factor recovery codes were made, the old ones revoked,");
+        return codes;
+    }
+
+    /** For a user whose second factor is on, a challenge instead of a token or session: 5 minutes, once. */
+    public Optional<String> challengeIfEnabled(User user, SignIn signIn) {
+        TwoFactorCredential credential = em.find(TwoFactorCredential.class, user.id());
+        if (credential == null || !credential.isConfirmed()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        em.createNamedQuery(TwoFactorChallenge.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
+        String challenge = RandomSecrets.alphanumeric(40);
+        em.persist(new TwoFactorChallenge(PlainTextToken.sha256Hex(challenge), user.id(), signIn.deviceName(),
+                signIn.session(), now.plus(CHALLENGE_LIFETIME)));
+        audit.record(AuditEvent.TWO_FACTOR_CHALLENGED, user.id(), signIn.auditDetail());
+        return Optional.of(challenge);
+    }
+
+    /**
+     * Exchanges a challenge and a code (or a recovery code) for what the login asked for: a token, or a browser
+     * session when {@code forSession}; a challenge made for the other kind counts as unknown. The challenge row
+     * is locked, so of two requests with one challenge only one can succeed; it is deleted on success. Failures
+     * count per user.
+     */
+    public Registration exchange(String challenge, Optional<String> code, Optional<String> recoveryCode,
+            boolean forSession) {
+        TwoFactorChallenge pending = challenge == null ? null : em.find(TwoFactorChallenge.class,
+                PlainTextToken.sha256Hex(challenge), LockModeType.PESSIMISTIC_WRITE);
+        if (pending != null && pending.session() != forSession) {
+            pending = null;
+        }
+        if (pending == null || pending.isExpiredAt(clock.instant())) {
+            audit.recordRegardless(AuditEvent.TWO_FACTOR_FAILED, pending == null ? null : pending.userId(),
+                    "step=challenge reason=" + (pending == null ? "unknown" : "expired"));
+            throw Invalid.field("challenge", INVALID_CHALLENGE);
+        }
+        long userId = pending.userId();
+        String throttleKey = "two-factor|" + userId;
+        RateLimits.requireOpen(throttle, throttleKey);
+        TwoFactorCredential credential = em.find(TwoFactorCredential.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        boolean withRecoveryCode = recoveryCode.isPresent();
+        boolean accepted = credential != null && (withRecoveryCode
+                ? credential.useRecoveryCode(PlainTextToken.sha256Hex(recoveryCode.get().trim()))
+                : acceptCode(credential, code.orElse(null)));
+        String method = withRecoveryCode ? "recovery-code" : "code";
+        if (!accepted) {
+            throttle.recordFailure(throttleKey);
+            audit.recordRegardless(AuditEvent.TWO_FACTOR_FAILED, userId, "step=challenge method=" + method);
+            throw withRecoveryCode ? Invalid.field("recovery_code", INVALID_RECOVERY_CODE)
+                    : Invalid.field("code", INVALID_CODE);
+        }
+        throttle.clear(throttleKey);
+        em.remove(pending);
+        if (withRecoveryCode) {
+            audit.record(AuditEvent.TWO_FACTOR_RECOVERY_CODE_USED, userId,
+                    "remaining=" + credential.recoveryHashes().size());
+        }
+        User user = em.find(User.class, userId);
+        SignIn signIn = new SignIn(pending.session(), pending.deviceName());
+        audit.record(AuditEvent.LOGIN_SUCCEEDED, userId, signIn.auditDetail() + " two-factor=" + method);
+        return new Registration(user, tokens.signIn(user, signIn).plainText());
+    }
+
+    /** Pending logins of a user stop counting: their password changed, or the second factor went away. */
+    public void dropChallenges(long userId) {
+        em.createNamedQuery(TwoFactorChallenge.DELETE_OF_USER).setParameter("user", userId).executeUpdate();
+    }
+
+    private boolean acceptCode(TwoFactorCredential credential, String code) {
+        byte[] secret = signatures.open(PURPOSE, context(credential.userId()), credential.secretSealed());
+        OptionalLong step = Totp.matchingStep(secret, code, clock.instant());
+        return step.isPresent() && credential.acceptStep(step.getAsLong());
+    }
+
+    private static String context(long userId) {
+        return "user:" + userId;
+    }
+
+    private static List<String> newRecoveryCodes() {
+        return IntStream.range(0, RECOVERY_CODES).mapToObj(i -> RandomSecrets.recoveryCode()).toList();
+    }
+
+    private static List<String> hashes(List<String> codes) {
+        return codes.stream().map(PlainTextToken::sha256Hex).toList();
+    }
+}

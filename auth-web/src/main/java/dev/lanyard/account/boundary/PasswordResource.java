@@ -1,0 +1,84 @@
+package dev.lanyard.account.boundary;
+
+import dev.lanyard.rest.MessageBody;
+import dev.lanyard.rest.Roles;
+import dev.lanyard.security.CurrentCaller;
+import dev.lanyard.security.RequireAbilities;
+import dev.lanyard.token.entity.Abilities;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Changing a known password, and resetting a forgotten one by mail (Fortify's routes). */
+@Path("")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PasswordResource {
+
+    static final String RESET_SENT = "If that email address is registered, we have emailed a password reset link.";
+
+    public record ChangePasswordRequest(
+            @NotNull(message = "The current password field is required.") String currentPassword,
+            @NotNull(message = "The password field is required.") String password,
+            String passwordConfirmation) {
+    }
+
+    public record ForgotPasswordRequest(
+            @NotBlank(message = "The email field is required.")
+            @Email(message = "The email field must be a valid email address.") String email) {
+    }
+
+    public record ResetPasswordRequest(
+            @NotBlank(message = "The token field is required.") String token,
+            @NotBlank(message = "The email field is required.")
+            @Email(message = "The email field must be a valid email address.") String email,
+            @NotNull(message = "The password field is required.") String password,
+            String passwordConfirmation) {
+    }
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    PasswordResets resets;
+
+    @Inject
+    CurrentCaller caller;
+
+    @PUT
+    @Path("user/password")
+    @RolesAllowed(Roles.USER)
+    @RequireAbilities(Abilities.WILDCARD)
+    public MessageBody change(@Valid @NotNull(message = "A JSON body is required.") ChangePasswordRequest body) {
+        accounts.changePassword(caller.ownerId(), caller.token().tokenId(), body.currentPassword(), body.password(),
+                body.passwordConfirmation());
+        return new MessageBody("Password updated. Every other token of yours has been revoked.");
+    }
+
+    @POST
+    @Path("forgot-password")
+    public MessageBody forgot(@Valid @NotNull(message = "A JSON body is required.") ForgotPasswordRequest body,
+            @Context HttpServletRequest request, @Context UriInfo uri) {
+        resets.forgot(body.email(), request.getRemoteAddr(), uri.getBaseUri());
+        return new MessageBody(RESET_SENT);
+    }
+
+    @POST
+    @Path("reset-password")
+    public MessageBody reset(@Valid @NotNull(message = "A JSON body is required.") ResetPasswordRequest body) {
+        resets.reset(body.token(), body.email(), body.password(), body.passwordConfirmation());
+        return new MessageBody("Your password has been reset. Log in with the new one.");
+    }
+}

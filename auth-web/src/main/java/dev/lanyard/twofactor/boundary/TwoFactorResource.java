@@ -1,0 +1,99 @@
+package dev.lanyard.twofactor.boundary;
+
+import dev.lanyard.account.boundary.AuthResource.Authenticated;
+import dev.lanyard.account.boundary.Registration;
+import dev.lanyard.account.boundary.UserView;
+import dev.lanyard.rest.MessageBody;
+import dev.lanyard.rest.Roles;
+import dev.lanyard.security.CurrentCaller;
+import dev.lanyard.security.RequireAbilities;
+import dev.lanyard.token.entity.Abilities;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Fortify's two-factor routes. Managing the second factor needs a token with every ability (one from login or
+ * registration), so a narrow token that leaked cannot turn it off.
+ */
+@Path("")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class TwoFactorResource {
+
+    public record CodeRequest(@NotBlank(message = "The code field is required.") String code) {
+    }
+
+    public record PasswordRequest(@NotNull(message = "The password field is required.") String password) {
+    }
+
+    public record ChallengeRequest(@NotBlank(message = "The challenge field is required.") String challenge,
+            String code, String recoveryCode) {
+    }
+
+    public record Enrolled(String secret, String otpauthUrl, List<String> recoveryCodes) {
+    }
+
+    public record RecoveryCodes(List<String> recoveryCodes) {
+    }
+
+    @Inject
+    TwoFactor twoFactor;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Path("user/two-factor-authentication")
+    @RolesAllowed(Roles.USER)
+    @RequireAbilities(Abilities.WILDCARD)
+    public Enrolled enable() {
+        TwoFactor.Enrolment enrolment = twoFactor.enable(caller.ownerId());
+        return new Enrolled(enrolment.secret(), enrolment.otpauthUrl(), enrolment.recoveryCodes());
+    }
+
+    @POST
+    @Path("user/confirmed-two-factor-authentication")
+    @RolesAllowed(Roles.USER)
+    @RequireAbilities(Abilities.WILDCARD)
+    public MessageBody confirm(@Valid @NotNull(message = "A JSON body is required.") CodeRequest body) {
+        twoFactor.confirm(caller.ownerId(), body.code());
+        return new MessageBody("Two-factor authentication is enabled.");
+    }
+
+    @DELETE
+    @Path("user/two-factor-authentication")
+    @RolesAllowed(Roles.USER)
+    @RequireAbilities(Abilities.WILDCARD)
+    public MessageBody disable(@Valid @NotNull(message = "A JSON body is required.") PasswordRequest body) {
+        twoFactor.disable(caller.ownerId(), body.password());
+        return new MessageBody("Two-factor authentication is disabled.");
+    }
+
+    @POST
+    @Path("user/two-factor-recovery-codes")
+    @RolesAllowed(Roles.USER)
+    @RequireAbilities(Abilities.WILDCARD)
+    public RecoveryCodes regenerate() {
+        return new RecoveryCodes(twoFactor.regenerateRecoveryCodes(caller.ownerId()));
+    }
+
+    @POST
+    @Path("two-factor-challenge")
+    public Authenticated challenge(@Valid @NotNull(message = "A JSON body is required.") ChallengeRequest body) {
+        Optional<String> recoveryCode = Optional.ofNullable(body.recoveryCode()).filter(code -> !code.isBlank());
+        Registration login = twoFactor.exchange(body.challenge(), Optional.ofNullable(body.code()), recoveryCode,
+                false);
+        return new Authenticated(UserView.of(login.user()), login.plainTextToken());
+    }
+}

@@ -1,0 +1,114 @@
+package dev.lanyard.it.support;
+
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.lanyard.devserver.MicroServer;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real SMTP server (GreenMail) inside the test JVM for the whole run, with a login the server under test must
+ * use. Registered before Arquillian, so Payara Micro is started with {@code lanyard.mail.*} pointing at it.
+ */
+public class SuiteMail implements BeforeAllCallback {
+
+    public static final String SMTP_USER = "lanyard-smtp";
+    public static final String SMTP_PASSWORD = "smtp-password-never-logged";
+
+    private static GreenMail smtp;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(SuiteMail.class, key -> start(), Stopping.class);
+    }
+
+    /** A mail as the recipient reads it. */
+    public record Mail(String to, String subject, String text, String html) {
+
+        /** The first {@code http(s)://} link of the plain-text part. */
+        public String link() {
+            Matcher link = Pattern.compile("https?://\\S+").matcher(text);
+            if (!link.find()) {
+                throw new AssertionError("no link in the mail: " + text);
+            }
+            return link.group();
+        }
+    }
+
+    /** Every mail sent to {@code to} so far. */
+    public static List<Mail> mailsTo(String to) {
+        return Arrays.stream(smtp.getReceivedMessages()).map(SuiteMail::read).filter(mail -> mail.to().equals(to))
+                .toList();
+    }
+
+    /** Waits until the {@code count}th mail to {@code to} with this subject has arrived, and answers it. */
+    public static Mail awaitMail(String to, String subject, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(to, subject).size() >= count);
+        return mailsTo(to, subject).get(count - 1);
+    }
+
+    public static Mail awaitMail(String to, String subject) {
+        return awaitMail(to, subject, 1);
+    }
+
+    private static List<Mail> mailsTo(String to, String subject) {
+        return mailsTo(to).stream().filter(mail -> mail.subject().equals(subject)).toList();
+    }
+
+    private static synchronized Stopping start() {
+        int port;
+        try {
+            port = MicroServer.freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser(SMTP_USER, SMTP_PASSWORD));
+        smtp.start();
+        MicroOptions.add("-Dlanyard.mail.host=127.0.0.1", "-Dlanyard.mail.port=" + port, "-Dlanyard.mail.tls=none",
+                "-Dlanyard.mail.username=" + SMTP_USER, "-Dlanyard.mail.password=" + SMTP_PASSWORD,
+                "-Dlanyard.mail.from=lanyard@example.test");
+        return new Stopping(smtp);
+    }
+
+    private static Mail read(MimeMessage message) {
+        try {
+            var content = (Multipart) message.getContent();
+            String text = null;
+            String html = null;
+            for (int i = 0; i < content.getCount(); i++) {
+                BodyPart part = content.getBodyPart(i);
+                if (part.isMimeType("text/plain")) {
+                    text = (String) part.getContent();
+                } else if (part.isMimeType("text/html")) {
+                    html = (String) part.getContent();
+                }
+            }
+            return new Mail(message.getAllRecipients()[0].toString(), message.getSubject(), text, html);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("unreadable mail", e);
+        }
+    }
+
+    record Stopping(GreenMail smtp) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            smtp.stop();
+        }
+    }
+}
