@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanyard.it.support.Accounts;
 import dev.lanyard.it.support.Admin;
+import dev.lanyard.it.support.Authenticator;
 import dev.lanyard.it.support.Json;
 import dev.lanyard.it.support.MicroTest;
 import dev.lanyard.it.support.SpaClient;
@@ -206,6 +207,47 @@ class SpaSessionIT extends MicroTest {
         assertThat(reply.json().getJsonObject("user").getString("email")).isEqualTo(email);
         assertThat(reply.body()).doesNotContain("token");
         assertThat(browser.send(api().get("api/user")).json().getString("email")).isEqualTo(email);
+    }
+
+    @Test
+    void aPasswordChangeElsewhereEndsOtherSessions() {
+        var account = new Accounts(api()).register();
+        String cookie = signedIn(APP, account).cookie(SESSION).orElseThrow();
+        String newPassword = "a brand new passphrase 42";
+
+        var change = api().put("api/user/password", Json.of("current_password", Accounts.PASSWORD,
+                "password", newPassword, "password_confirmation", newPassword)).bearer(account.token()).send();
+
+        assertThat(change.status()).as(change.toString()).isEqualTo(200);
+        assertThat(userStatus(spa(APP), cookie)).isEqualTo(401);
+        assertThat(api().get("api/user").bearer(account.token()).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void withTwoFactorOnTheSessionOpensOnlyOnceTheCodeIsMet() {
+        var account = new Accounts(api()).register();
+        var enabled = api().post("api/user/two-factor-authentication").bearer(account.token()).send();
+        var app = new Authenticator(enabled.json().getString("secret"));
+        long step = Authenticator.stepNow();
+        assertThat(api().post("api/user/confirmed-two-factor-authentication", Json.of("code", app.code(step)))
+                .bearer(account.token()).send().status()).isEqualTo(200);
+        SpaClient browser = spa(APP).withCsrfCookie();
+
+        var login = browser.login(account.email(), Accounts.PASSWORD);
+
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(login.json().getBoolean("two_factor")).isTrue();
+        assertThat(browser.cookie(SESSION)).isEmpty();
+        String challenge = login.json().getString("challenge");
+        var asApiToken = api().post("api/two-factor-challenge",
+                Json.of("challenge", challenge, "code", app.code(step + 1))).send();
+        assertThat(asApiToken.status()).as("a session's challenge yields no API token").isEqualTo(422);
+        var met = browser.send(api().post("api/spa/two-factor-challenge",
+                Json.of("challenge", challenge, "code", app.code(step + 1))));
+        assertThat(met.status()).as(met.toString()).isEqualTo(200);
+        assertThat(met.json().getJsonObject("user").getString("email")).isEqualTo(account.email());
+        assertThat(browser.cookie(SESSION)).isPresent();
+        assertThat(browser.send(api().get("api/user")).status()).isEqualTo(200);
     }
 
     private int userStatus(SpaClient browser, String sessionCookie) {
