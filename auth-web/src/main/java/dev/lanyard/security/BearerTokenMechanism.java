@@ -1,15 +1,18 @@
 package dev.lanyard.security;
 
+import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.token.boundary.AuthenticatedToken;
 import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.PlainTextToken;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -32,6 +35,9 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @EJB
     Tokens tokens;
 
+    @Inject
+    AuthMetrics metrics;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -44,12 +50,15 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         Optional<AuthenticatedToken> caller;
+        long started = System.nanoTime();
         try {
             caller = bearerToken(authorization).flatMap(PlainTextToken::parse).flatMap(tokens::authenticate);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not check a token: {0}", e.toString());
             request.setAttribute(CurrentCaller.STORE_UNAVAILABLE, Boolean.TRUE);
             return context.doNothing();
+        } finally {
+            metrics.authenticated(Duration.ofNanos(System.nanoTime() - started));
         }
         if (caller.isEmpty()) {
             request.setAttribute(CurrentCaller.CREDENTIAL_REFUSED, Boolean.TRUE);

@@ -6,6 +6,7 @@ import dev.lanyard.account.control.Passwords;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
+import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.paging.Page;
 import dev.lanyard.paging.PageRequest;
 import dev.lanyard.problem.Conflict;
@@ -49,6 +50,9 @@ public class Accounts {
     @EJB
     AuditTrail audit;
 
+    @Inject
+    AuthMetrics metrics;
+
     private final Clock clock = Clock.systemUTC();
 
     public Registration register(String name, String email, String password, String confirmation,
@@ -87,6 +91,7 @@ public class Accounts {
                 : verifyNothing(password);
         if (!valid) {
             throttle.recordFailure(throttleKey);
+            metrics.loginFailed();
             audit.recordRegardless(AuditEvent.LOGIN_FAILED, found.map(User::id).orElse(null),
                     "email=" + User.normalizeEmail(email));
             throw Invalid.field("email", BAD_CREDENTIALS);
@@ -97,6 +102,7 @@ public class Accounts {
             user.changePasswordHash(passwords.hash(password));
         }
         audit.record(AuditEvent.LOGIN_SUCCEEDED, user.id(), "device=" + deviceName);
+        metrics.loginSucceeded();
         return new Registration(user, tokens.issue(user, deviceName, Abilities.all(), null).plainText());
     }
 

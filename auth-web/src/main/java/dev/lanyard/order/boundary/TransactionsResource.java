@@ -1,6 +1,8 @@
 package dev.lanyard.order.boundary;
 
 import dev.lanyard.order.entity.CustomerOrder;
+import dev.lanyard.rest.LanyardApplication;
+import dev.lanyard.rest.OpenApiContract;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
 import dev.lanyard.rest.Roles;
@@ -25,12 +27,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The signed-in customer's orders ("transactions"): placing one, and reading only their own. */
 @Path("transactions")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.USER)
+@SecurityRequirement(name = LanyardApplication.BEARER)
 public class TransactionsResource {
 
     public record OrderRequest(
@@ -58,6 +65,8 @@ public class TransactionsResource {
     }
 
     @POST
+    @APIResponse(responseCode = "409", description = "Not enough stock",
+            content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
     public Response place(@Valid @NotNull(message = "A JSON body is required.") OrderRequest body,
             @Context UriInfo uri) {
         OrderView placed = OrderView.of(orders.place(caller.ownerId(), body.productId().longValueExact(),

@@ -2,6 +2,7 @@ package dev.lanyard.it.support;
 
 import dev.lanyard.devserver.Database;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -36,6 +37,22 @@ public class SuiteDatabase implements BeforeAllCallback {
         try (var connection = current().connect(); var rows = connection.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    /** Runs one statement on the suite's database. */
+    public static void execute(String sql) throws SQLException {
+        try (var connection = current().connect(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** The database's clock, which the server's timestamps are compared with. */
+    public static Instant now() throws SQLException {
+        try (var connection = current().connect();
+                var rows = connection.createStatement().executeQuery("SELECT now()")) {
+            rows.next();
+            return rows.getTimestamp(1).toInstant();
         }
     }
 
