@@ -49,6 +49,9 @@ public class AdminUsersResource {
     }
 
     @DELETE
+    // Declaring one response replaces the generated ones, so the success is declared too.
+    @APIResponse(responseCode = "200", description = "The user and all their tokens are gone",
+            content = @Content(schema = @Schema(implementation = MessageBody.class)))
     @APIResponse(responseCode = "409", description = "An admin cannot delete their own account",
             content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
     @Path("{id}")

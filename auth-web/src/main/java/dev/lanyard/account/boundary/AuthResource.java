@@ -85,6 +85,9 @@ public class AuthResource {
 
     @POST
     @Path("login")
+    // Declaring one response replaces the generated ones, so the success is declared too.
+    @APIResponse(responseCode = "200", description = "The user and a new token",
+            content = @Content(schema = @Schema(implementation = Authenticated.class)))
     @APIResponse(responseCode = "429", description = "Too many failed logins for this email and address; see"
             + " Retry-After", content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
     public Authenticated login(@Valid @NotNull(message = "A JSON body is required.") LoginRequest body,

@@ -65,6 +65,9 @@ public class TransactionsResource {
     }
 
     @POST
+    // Declaring one response replaces the generated ones, so the success is declared too.
+    @APIResponse(responseCode = "201", description = "The order placed; Location names it",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "409", description = "Not enough stock",
             content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
     public Response place(@Valid @NotNull(message = "A JSON body is required.") OrderRequest body,

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class OAuthResource {
 
     private static final String TOKEN_REQUIRED = "The token field is required.";
+    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
 
     /** RFC 7662's answer; only {@code active} when the token is not. */
     @JsonbNillable(false)
@@ -48,8 +49,6 @@ public class OAuthResource {
                     "Bearer", token.clientId().orElse(null), token.username().orElse(null));
         }
     }
-
-    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
 
     @EJB
     Tokens tokens;
