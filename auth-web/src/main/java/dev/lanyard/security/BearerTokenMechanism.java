@@ -1,5 +1,6 @@
 package dev.lanyard.security;
 
+import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.token.boundary.AuthenticatedToken;
 import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.PlainTextToken;
@@ -11,6 +12,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,6 +41,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Inject
     BrowserSettings browsers;
 
+    AuthMetrics metrics;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -55,6 +59,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         Optional<AuthenticatedToken> caller;
+        long started = System.nanoTime();
         try {
             caller = authorization != null
                     ? bearerToken(authorization).flatMap(PlainTextToken::parse).flatMap(tokens::authenticate)
@@ -63,6 +68,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             LOG.log(Level.WARNING, "Could not check a token: {0}", e.toString());
             request.setAttribute(CurrentCaller.STORE_UNAVAILABLE, Boolean.TRUE);
             return context.doNothing();
+        } finally {
+            metrics.authenticated(Duration.ofNanos(System.nanoTime() - started));
         }
         if (caller.isEmpty()) {
             request.setAttribute(CurrentCaller.CREDENTIAL_REFUSED, Boolean.TRUE);

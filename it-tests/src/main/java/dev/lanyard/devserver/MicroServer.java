@@ -42,14 +42,24 @@ public final class MicroServer implements AutoCloseable {
         this.base = base;
     }
 
-    /** Starts Payara Micro and waits until Lanyard answers; every line Micro prints goes to {@code output}. */
+    /**
+     * Starts a Payara Micro of its own, outside any cluster, and waits until Lanyard answers; every line Micro
+     * prints goes to {@code output}.
+     */
     public static MicroServer start(Path microJar, Path war, int port, List<String> jvmOptions,
             Consumer<String> output) throws IOException, InterruptedException {
+        return start(microJar, war, port, jvmOptions, List.of("--nocluster"), output);
+    }
+
+    /** As {@link #start(Path, Path, int, List, Consumer)}, with Payara Micro options such as clustering. */
+    public static MicroServer start(Path microJar, Path war, int port, List<String> jvmOptions,
+            List<String> microOptions, Consumer<String> output) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", microJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
-                "--port", String.valueOf(port), "--nocluster", "--prebootcommandfile", prebootCommands().toString()));
+                "--port", String.valueOf(port), "--prebootcommandfile", prebootCommands().toString()));
+        command.addAll(microOptions);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var server = new MicroServer(process, URI.create("http://localhost:" + port + "/"));
 

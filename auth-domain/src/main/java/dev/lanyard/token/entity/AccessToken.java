@@ -122,6 +122,15 @@ public class AccessToken {
         return !ownExpiryPassed && !lifetimePassed;
     }
 
+    /** When the token stops working: its own expiry or the end of the global lifetime, whichever comes first. */
+    public Optional<Instant> effectiveExpiry(Optional<Duration> lifetime) {
+        Optional<Instant> lifetimeEnds = lifetime.map(createdAt::plus);
+        if (expiresAt == null) {
+            return lifetimeEnds;
+        }
+        return Optional.of(lifetimeEnds.filter(end -> end.isBefore(expiresAt)).orElse(expiresAt));
+    }
+
     public boolean matches(String presentedHash) {
         return PlainTextToken.hashesMatch(tokenHash, presentedHash);
     }

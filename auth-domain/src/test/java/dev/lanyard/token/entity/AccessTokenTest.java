@@ -39,6 +39,17 @@ class AccessTokenTest {
     }
 
     @Test
+    void theEffectiveExpiryIsWhicheverEndComesFirst() {
+        Instant created = NOW.minus(Duration.ofDays(1));
+        Instant lifetimeEnds = created.plus(Duration.ofDays(30));
+        assertThat(token(created, null).effectiveExpiry(THIRTY_DAYS)).contains(lifetimeEnds);
+        assertThat(token(created, NOW).effectiveExpiry(THIRTY_DAYS)).contains(NOW);
+        assertThat(token(created, lifetimeEnds.plusSeconds(1)).effectiveExpiry(THIRTY_DAYS)).contains(lifetimeEnds);
+        assertThat(token(created, NOW).effectiveExpiry(Optional.empty())).contains(NOW);
+        assertThat(token(created, null).effectiveExpiry(Optional.empty())).isEmpty();
+    }
+
+    @Test
     void matchesComparesTheStoredHash() {
         String secret = PlainTextToken.newSecret("lny_", new SecureRandom());
         var token = new AccessToken(owner(), "t", PlainTextToken.sha256Hex(secret), Abilities.all(), NOW, null);

@@ -8,6 +8,7 @@ import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
 import dev.lanyard.mail.control.SecurityNotices;
+import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.paging.Page;
 import dev.lanyard.paging.PageRequest;
 import dev.lanyard.problem.Conflict;
@@ -62,6 +63,9 @@ public class Accounts {
     @Inject
     SecurityNotices notices;
 
+    @Inject
+    AuthMetrics metrics;
+
     private final Clock clock = Clock.systemUTC();
 
     /** A new user with a first token; a verification link goes to their address. */
@@ -104,6 +108,7 @@ public class Accounts {
                 : verifyNothing(password);
         if (!valid) {
             throttle.recordFailure(throttleKey);
+            metrics.loginFailed();
             audit.recordRegardless(AuditEvent.LOGIN_FAILED, found.map(User::id).orElse(null),
                     "email=" + User.normalizeEmail(email));
             throw Invalid.field("email", BAD_CREDENTIALS);
@@ -118,6 +123,7 @@ public class Accounts {
             return new PendingTwoFactor(challenge.get());
         }
         audit.record(AuditEvent.LOGIN_SUCCEEDED, user.id(), signIn.auditDetail());
+        metrics.loginSucceeded();
         return new Registration(user, tokens.signIn(user, signIn).plainText());
     }
 

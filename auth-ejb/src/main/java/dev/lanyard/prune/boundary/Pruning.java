@@ -2,8 +2,10 @@ package dev.lanyard.prune.boundary;
 
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
+import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.prune.control.PruneBatches;
 import dev.lanyard.prune.control.PruneCutoffs;
+import dev.lanyard.prune.control.PruneLock;
 import dev.lanyard.token.control.TokenSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -20,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deletes tokens that can never authenticate again: the work of the pruning timer and of the admin endpoint
- * alike. Runs outside a transaction and deletes in batches, each committed on its own.
+ * alike. Runs outside a transaction and deletes in batches, each committed on its own; one run at a time
+ * across the cluster ({@link PruneLock}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -34,10 +37,16 @@ public class Pruning {
     PruneBatches batches;
 
     @EJB
+    PruneLock lock;
+
+    @EJB
     AuditTrail auditTrail;
 
     @Inject
     TokenSettings tokenSettings;
+
+    @Inject
+    AuthMetrics metrics;
 
     @Inject
     @ConfigProperty(name = "lanyard.prune.hours", defaultValue = "24")
@@ -45,16 +54,30 @@ public class Pruning {
 
     private final Clock clock = Clock.systemUTC();
 
-    public int pruneOnSchedule() {
-        return prune(OptionalInt.empty(), "schedule");
+    /**
+     * The scheduled run at {@code slot}, on the one node that claims it; skipped on the others, and while a run
+     * is still in progress (the next slot prunes what this one would have).
+     */
+    public void pruneOnSchedule(Instant slot) {
+        if (!lock.claimSlot(slot)) {
+            return;
+        }
+        String trigger = "schedule slot=" + slot;
+        if (lock.ifFree(() -> run(defaultHours, trigger)).isEmpty()) {
+            LOG.log(Level.INFO, "Scheduled pruning at {0} skipped: another run is in progress", slot);
+        }
     }
 
     /**
-     * Prunes with a grace of {@code hours} after expiry ({@code lanyard.prune.hours} when absent); answers how
-     * many tokens this run deleted.
+     * Prunes with a grace of {@code hours} after expiry ({@code lanyard.prune.hours} when absent), after any run
+     * in progress has finished; answers how many tokens this run deleted.
      */
     public int prune(OptionalInt requestedHours, String trigger) {
         int hours = requestedHours.orElse(defaultHours);
+        return lock.whenFree(() -> run(hours, trigger));
+    }
+
+    private int run(int hours, String trigger) {
         Instant started = clock.instant();
         if (tokenSettings.lifetime().isEmpty()) {
             LOG.warning("lanyard.token.expiration-minutes is not set: pruning only tokens past their own"
@@ -67,6 +90,7 @@ public class Pruning {
             pruned += batches.deleteInPages(from, from + PAGES_PER_BATCH, cutoffs);
         }
         long millis = Duration.between(started, clock.instant()).toMillis();
+        metrics.tokensPruned(pruned);
         LOG.log(Level.INFO, "Pruned {0} expired tokens in {1} ms (trigger={2}, hours={3})",
                 new Object[] {pruned, millis, trigger, hours});
         auditTrail.recordRegardless(AuditEvent.TOKENS_PRUNED, null, "trigger=" + trigger + " hours=" + hours + " pruned=" + pruned

@@ -8,11 +8,13 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Runs token pruning on the schedule in {@code lanyard.prune.schedule}.
  *
  * <p>A programmatic calendar timer rather than {@code @Schedule}, because the schedule is configuration.
- * Not persistent: a missed run needs no catching up, the next one prunes the same rows.
+ * Not persistent: a missed run needs no catching up, the next one prunes the same rows. Every node of a cluster
+ * has this timer; the node that claims a firing in the database runs it, the others skip it.
  */
 @Singleton
 @Startup
@@ -51,12 +54,20 @@ public class PruningTimer {
     // and a database outage must not cancel pruning for the rest of the server's life.
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void run() {
+    void run(Timer timer) {
         try {
-            pruning.pruneOnSchedule();
+            pruning.pruneOnSchedule(slotOf(timer));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Scheduled token pruning failed, next run as scheduled: {0}", e.toString());
         }
+    }
+
+    /**
+     * Names this firing the same on every node: the timer's next scheduled time follows from the schedule
+     * alone, whenever this node's timer fired.
+     */
+    private static Instant slotOf(Timer timer) {
+        return timer.getNextTimeout().toInstant();
     }
 
     private CronSchedule configuredSchedule() {

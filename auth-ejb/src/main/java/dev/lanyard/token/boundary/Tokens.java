@@ -3,6 +3,8 @@ package dev.lanyard.token.boundary;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
+import dev.lanyard.client.entity.ApiClient;
+import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.paging.Page;
 import dev.lanyard.paging.PageRequest;
 import dev.lanyard.problem.Forbidden;
@@ -40,6 +42,9 @@ public class Tokens {
     @EJB
     AuditTrail audit;
 
+    @Inject
+    AuthMetrics metrics;
+
     private final Clock clock = Clock.systemUTC();
 
     public IssuedToken issue(TokenOwner owner, String name, Abilities abilities, Instant expiresAt) {
@@ -50,6 +55,7 @@ public class Tokens {
         em.flush();
         audit.recordAboutToken(AuditEvent.TOKEN_CREATED, userIdOf(owner), token.id(),
                 owner.kind() + "=" + owner.id() + " name=" + name + " abilities=" + abilities.toJson());
+        metrics.tokenIssued();
         return new IssuedToken(token, PlainTextToken.format(token.id(), secret));
     }
 
@@ -102,6 +108,31 @@ public class Tokens {
                 });
     }
 
+    /**
+     * RFC 7662: what a resource server may know of a presented token, when it would authenticate now. Reading
+     * it is not using it, so {@code last_used_at} stays as it is.
+     */
+    public Optional<Introspection> introspect(PlainTextToken presented) {
+        String hash = presented.sha256Hex();
+        return find(presented, hash)
+                .filter(token -> token.matches(hash))
+                .filter(token -> token.isValidAt(clock.instant(), settings.lifetime()))
+                .map(token -> Introspection.of(token, settings.lifetime()));
+    }
+
+    /**
+     * RFC 7009: revokes a presented token when the caller may, and says nothing either way. A user may revoke
+     * their own tokens; an API client (e.g. a resource server that saw a token leak) any token.
+     */
+    public void revokePresented(AuthenticatedToken caller, PlainTextToken presented) {
+        String hash = presented.sha256Hex();
+        find(presented, hash)
+                .filter(token -> token.matches(hash))
+                .filter(token -> ApiClient.KIND.equals(caller.ownerKind())
+                        || token.owner().id().equals(caller.ownerId()))
+                .ifPresent(token -> revoke(token, RevokeReason.OAUTH_REVOKE));
+    }
+
     public List<AccessToken> ofOwner(long ownerId) {
         return em.createNamedQuery(AccessToken.OF_OWNER, AccessToken.class).setParameter("owner", ownerId)
                 .getResultList();
@@ -149,6 +180,7 @@ public class Tokens {
                 .executeUpdate();
         audit.record(AuditEvent.TOKEN_REVOKED, userIdOf(owner), owner.kind() + "=" + owner.id() + " reason="
                 + reason.label() + " tokens=" + revoked);
+        metrics.tokensRevoked(revoked);
         return revoked;
     }
 
@@ -193,6 +225,7 @@ public class Tokens {
         }
         audit.recordAboutToken(AuditEvent.TOKEN_REVOKED, caller.ownerKind().equals(User.KIND) ? caller.ownerId()
                 : null, caller.tokenId(), "reason=" + RevokeReason.REFRESH.label());
+        metrics.tokensRevoked(1);
         return issue(em.find(TokenOwner.class, caller.ownerId()), caller.tokenName(), caller.abilities(),
                 caller.tokenExpiresAt());
     }
@@ -218,6 +251,7 @@ public class Tokens {
         em.remove(token);
         audit.recordAboutToken(AuditEvent.TOKEN_REVOKED, userIdOf(token.owner()), token.id(),
                 "reason=" + reason.label());
+        metrics.tokensRevoked(1);
     }
 
     private static Long userIdOf(TokenOwner owner) {

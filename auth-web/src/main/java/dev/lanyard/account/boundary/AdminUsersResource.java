@@ -1,6 +1,8 @@
 package dev.lanyard.account.boundary;
 
+import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
+import dev.lanyard.rest.OpenApiContract;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
 import dev.lanyard.rest.Roles;
@@ -19,12 +21,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Users, for admins: a searchable list, and deletion with every token of the user. */
 @Path("admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @RequireAbilities("admin")
+@SecurityRequirement(name = LanyardApplication.BEARER)
 public class AdminUsersResource {
 
     @Inject
@@ -41,6 +48,11 @@ public class AdminUsersResource {
     }
 
     @DELETE
+    // Declaring one response replaces the generated ones, so the success is declared too.
+    @APIResponse(responseCode = "200", description = "The user and all their tokens are gone",
+            content = @Content(schema = @Schema(implementation = MessageBody.class)))
+    @APIResponse(responseCode = "409", description = "An admin cannot delete their own account",
+            content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
     @Path("{id}")
     public MessageBody delete(@PathParam("id") long id) {
         accounts.deleteUser(id, caller.ownerId());

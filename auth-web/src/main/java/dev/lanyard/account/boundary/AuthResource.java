@@ -1,6 +1,8 @@
 package dev.lanyard.account.boundary;
 
+import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
+import dev.lanyard.rest.OpenApiContract;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.token.boundary.RevokeReason;
@@ -23,6 +25,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Register, login, logout, logout everywhere, and token refresh. */
 @Path("")
@@ -83,6 +89,12 @@ public class AuthResource {
 
     @POST
     @Path("login")
+    // Declaring one response replaces the generated ones, so the success is declared too.
+    @APIResponse(responseCode = "200", description = "The user and a new token, or, with two-factor on, a challenge"
+            + " to meet at POST /api/two-factor-challenge",
+            content = @Content(schema = @Schema(oneOf = {Authenticated.class, TwoFactorRequired.class})))
+    @APIResponse(responseCode = "429", description = "Too many failed logins for this email and address; see"
+            + " Retry-After", content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
     public Object login(@Valid @NotNull(message = "A JSON body is required.") LoginRequest body,
             @Context HttpServletRequest request) {
         LoginOutcome outcome = accounts.login(body.email(), body.password(),
@@ -97,6 +109,7 @@ public class AuthResource {
     @POST
     @Path("logout")
     @RolesAllowed(Roles.USER)
+    @SecurityRequirement(name = LanyardApplication.BEARER)
     public MessageBody logout() {
         tokens.revoke(caller.ownerId(), caller.token().tokenId(), RevokeReason.LOGOUT);
         return new MessageBody("Logged out.");
@@ -105,6 +118,7 @@ public class AuthResource {
     @POST
     @Path("logout-all")
     @RolesAllowed(Roles.USER)
+    @SecurityRequirement(name = LanyardApplication.BEARER)
     public MessageBody logoutEverywhere() {
         int revoked = tokens.revokeAll(caller.ownerId(), RevokeReason.LOGOUT_ALL);
         return new MessageBody("Logged out everywhere: " + revoked + " token" + (revoked == 1 ? "" : "s")
@@ -114,6 +128,7 @@ public class AuthResource {
     @POST
     @Path("token/refresh")
     @RolesAllowed(Roles.USER)
+    @SecurityRequirement(name = LanyardApplication.BEARER)
     public Refreshed refresh() {
         return new Refreshed(tokens.refresh(caller.token()).plainText());
     }

@@ -1,5 +1,6 @@
 package dev.lanyard.account.boundary;
 
+import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The signed verification link, and asking for a new one. */
 @Path("email")
@@ -27,6 +29,7 @@ public class EmailVerificationResource {
     @Inject
     CurrentCaller caller;
 
+    @SecurityRequirement(name = LanyardApplication.BEARER)
     @POST
     @Path("verification-notification")
     @RolesAllowed(Roles.USER)

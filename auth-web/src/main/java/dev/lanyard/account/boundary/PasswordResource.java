@@ -1,5 +1,6 @@
 package dev.lanyard.account.boundary;
 
+import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Changing a known password, and resetting a forgotten one by mail (Fortify's routes). */
 @Path("")
@@ -57,6 +59,7 @@ public class PasswordResource {
     @Inject
     CurrentCaller caller;
 
+    @SecurityRequirement(name = LanyardApplication.BEARER)
     @PUT
     @Path("user/password")
     @RolesAllowed(Roles.USER)

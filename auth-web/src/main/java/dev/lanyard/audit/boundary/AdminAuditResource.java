@@ -1,5 +1,6 @@
 package dev.lanyard.audit.boundary;
 
+import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
 import dev.lanyard.rest.Roles;
@@ -15,10 +16,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The whole audit trail, for admins, optionally of one type or about one user. */
 @Path("admin/audit")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = LanyardApplication.BEARER)
 public class AdminAuditResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package dev.lanyard.audit.boundary;
 
+import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
 import dev.lanyard.rest.Roles;
@@ -13,10 +14,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The signed-in user's own audit events: their logins, failed logins, tokens created and revoked. */
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = LanyardApplication.BEARER)
 public class AuditResource {
 
     @Inject

@@ -1,6 +1,7 @@
 package dev.lanyard.client.boundary;
 
 import dev.lanyard.client.entity.ApiClient;
+import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** API clients: admins create them, list them, give them further tokens and delete them. */
 @Path("admin/clients")
@@ -37,6 +39,7 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @RequireAbilities("admin")
+@SecurityRequirement(name = LanyardApplication.BEARER)
 public class AdminClientsResource {
 
     public record CreateClientRequest(

@@ -1,6 +1,7 @@
 package dev.lanyard.inventory.boundary;
 
 import dev.lanyard.inventory.entity.Product;
+import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
 import dev.lanyard.rest.Roles;
@@ -32,12 +33,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The inventory: users and API clients read it, admins add and change products. */
 @Path("inventory")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RequireVerifiedEmail
+@SecurityRequirement(name = LanyardApplication.BEARER)
 public class InventoryResource {
 
     private static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]*";

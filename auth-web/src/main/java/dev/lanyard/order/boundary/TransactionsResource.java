@@ -1,6 +1,8 @@
 package dev.lanyard.order.boundary;
 
 import dev.lanyard.order.entity.CustomerOrder;
+import dev.lanyard.rest.LanyardApplication;
+import dev.lanyard.rest.OpenApiContract;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
 import dev.lanyard.rest.Roles;
@@ -25,6 +27,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The signed-in customer's orders ("transactions"): placing one, and reading only their own. */
 @Path("transactions")
@@ -32,6 +38,7 @@ import java.math.BigDecimal;
 @Produces(MediaType.APPLICATION_JSON)
 @RequireVerifiedEmail
 @RolesAllowed(Roles.USER)
+@SecurityRequirement(name = LanyardApplication.BEARER)
 public class TransactionsResource {
 
     public record OrderRequest(
@@ -59,6 +66,11 @@ public class TransactionsResource {
     }
 
     @POST
+    // Declaring one response replaces the generated ones, so the success is declared too.
+    @APIResponse(responseCode = "201", description = "The order placed; Location names it",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", description = "Not enough stock",
+            content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
     public Response place(@Valid @NotNull(message = "A JSON body is required.") OrderRequest body,
             @Context UriInfo uri) {
         OrderView placed = OrderView.of(orders.place(caller.ownerId(), body.productId().longValueExact(),

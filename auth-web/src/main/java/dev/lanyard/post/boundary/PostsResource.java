@@ -1,6 +1,7 @@
 package dev.lanyard.post.boundary;
 
 import dev.lanyard.post.entity.Post;
+import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Posts: anyone with a user token reads them; abilities decide who writes; authors and admins change them. */
 @Path("posts")
@@ -37,6 +39,7 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @RequireVerifiedEmail
 @RolesAllowed(Roles.USER)
+@SecurityRequirement(name = LanyardApplication.BEARER)
 public class PostsResource {
 
     // Some non-blank character anywhere, across lines: a body has several.

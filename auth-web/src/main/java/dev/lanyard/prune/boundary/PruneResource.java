@@ -1,5 +1,6 @@
 package dev.lanyard.prune.boundary;
 
+import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.RequireAbilities;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,10 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.OptionalInt;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Prunes expired tokens now: the same work as the pruning timer. */
 @Path("admin/tokens/prune")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = LanyardApplication.BEARER)
 public class PruneResource {
 
     public record Pruned(int pruned) {

@@ -1,5 +1,6 @@
 package dev.lanyard.token.boundary;
 
+import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
@@ -21,12 +22,14 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Every token of every owner, for admins: list, and revoke any. */
 @Path("admin/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @RequireAbilities("admin")
+@SecurityRequirement(name = LanyardApplication.BEARER)
 public class AdminTokensResource {
 
     public record OwnedTokenView(long id, String name, String ownerKind, long ownerId, List<String> abilities,

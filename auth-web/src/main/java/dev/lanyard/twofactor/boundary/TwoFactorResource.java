@@ -3,6 +3,7 @@ package dev.lanyard.twofactor.boundary;
 import dev.lanyard.account.boundary.AuthResource.Authenticated;
 import dev.lanyard.account.boundary.Registration;
 import dev.lanyard.account.boundary.UserView;
+import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Fortify's two-factor routes. Managing the second factor needs a token with every ability (one from login or
@@ -53,6 +55,7 @@ public class TwoFactorResource {
     @Inject
     CurrentCaller caller;
 
+    @SecurityRequirement(name = LanyardApplication.BEARER)
     @POST
     @Path("user/two-factor-authentication")
     @RolesAllowed(Roles.USER)
@@ -62,6 +65,7 @@ public class TwoFactorResource {
         return new Enrolled(enrolment.secret(), enrolment.otpauthUrl(), enrolment.recoveryCodes());
     }
 
+    @SecurityRequirement(name = LanyardApplication.BEARER)
     @POST
     @Path("user/confirmed-two-factor-authentication")
     @RolesAllowed(Roles.USER)
@@ -71,6 +75,7 @@ public class TwoFactorResource {
         return new MessageBody("Two-factor authentication is enabled.");
     }
 
+    @SecurityRequirement(name = LanyardApplication.BEARER)
     @DELETE
     @Path("user/two-factor-authentication")
     @RolesAllowed(Roles.USER)
@@ -80,6 +85,7 @@ public class TwoFactorResource {
         return new MessageBody("Two-factor authentication is disabled.");
     }
 
+    @SecurityRequirement(name = LanyardApplication.BEARER)
     @POST
     @Path("user/two-factor-recovery-codes")
     @RolesAllowed(Roles.USER)

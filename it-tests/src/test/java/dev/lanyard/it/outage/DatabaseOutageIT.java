@@ -8,7 +8,6 @@ import dev.lanyard.it.support.Api;
 import dev.lanyard.it.support.Deployments;
 import dev.lanyard.it.support.SuiteDatabase;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -45,20 +44,14 @@ class DatabaseOutageIT {
             assertThat(log).filteredOn(line -> line.contains("Lanyard cannot use its database")).hasSize(1)
                     .first().asString().contains(database);
 
-            execute("CREATE DATABASE " + database);
+            SuiteDatabase.update("CREATE DATABASE " + database);
             try {
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> api.get("health/ready").send().status() == 200);
             } finally {
                 server.close();
-                execute("DROP DATABASE " + database + " WITH (FORCE)");
+                SuiteDatabase.update("DROP DATABASE " + database + " WITH (FORCE)");
             }
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (var connection = SuiteDatabase.current().connect(); var statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

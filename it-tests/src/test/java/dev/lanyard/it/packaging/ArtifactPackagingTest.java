@@ -23,8 +23,7 @@ class ArtifactPackagingTest {
     void earHoldsTheEjbModuleTheWebModuleAndTheLibraries() throws IOException {
         List<String> entries = entriesOf(Deployments.ear());
 
-        assertThat(entries).contains("META-INF/application.xml", "META-INF/glassfish-resources.xml",
-                "auth-ejb.jar", "auth-web.war");
+        assertThat(entries).contains("META-INF/application.xml", "auth-ejb.jar", "auth-web.war");
         assertThat(entries).anyMatch(name -> name.matches("lib/.*auth-domain-.*\\.jar"));
         assertThat(entries).anyMatch(name -> name.matches("lib/.*postgresql-.*\\.jar"));
         assertThat(entries).anyMatch(name -> name.matches("lib/.*flyway-core-.*\\.jar"));
@@ -52,7 +51,6 @@ class ArtifactPackagingTest {
     void warForMicroIsSelfContained() throws IOException {
         List<String> entries = entriesOf(Deployments.war());
 
-        assertThat(entries).contains("WEB-INF/glassfish-resources.xml");
         assertThat(entries).anyMatch(name -> name.matches("WEB-INF/lib/auth-ejb-.*\\.jar"));
         assertThat(entries).anyMatch(name -> name.matches("WEB-INF/lib/auth-domain-.*\\.jar"));
         assertThat(entries).anyMatch(name -> name.matches("WEB-INF/lib/postgresql-.*\\.jar"));

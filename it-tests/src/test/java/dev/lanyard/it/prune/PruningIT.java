@@ -72,7 +72,7 @@ class PruningIT extends MicroTest {
         for (int i = 1; i < 20; i++) {
             liveTokens.add(accounts.token(owner, "read:posts"));
         }
-        Instant start = databaseNow();
+        Instant start = SuiteDatabase.now();
         bulkInsert(owner.id(), "live", 4_980, "now()", "NULL");
         bulkInsert(owner.id(), "expired", 50_000, "now() - interval '1 minute'", "now() - interval '2 days'");
         Set<Long> live = ids(owner.id(), "live");
@@ -111,14 +111,14 @@ class PruningIT extends MicroTest {
     }
 
     private static void insert(long owner, String name, String createdAt, String expiresAt) throws SQLException {
-        execute("INSERT INTO access_tokens (owner_id, name, token_hash, abilities, created_at, expires_at)"
+        SuiteDatabase.update("INSERT INTO access_tokens (owner_id, name, token_hash, abilities, created_at, expires_at)"
                 + " VALUES (" + owner + ", '" + name + "', md5(random()::text) || md5(random()::text), '[\"*\"]', "
                 + createdAt + ", " + expiresAt + ")");
     }
 
     private static void bulkInsert(long owner, String name, int rows, String createdAt, String expiresAt)
             throws SQLException {
-        execute("INSERT INTO access_tokens (owner_id, name, token_hash, abilities, created_at, expires_at)"
+        SuiteDatabase.update("INSERT INTO access_tokens (owner_id, name, token_hash, abilities, created_at, expires_at)"
                 + " SELECT " + owner + ", '" + name + "', md5(random()::text || i) || md5(random()::text), '[\"*\"]', "
                 + createdAt + ", " + expiresAt + " FROM generate_series(1, " + rows + ") i");
     }
@@ -162,20 +162,6 @@ class PruningIT extends MicroTest {
             var rows = statement.executeQuery();
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private static Instant databaseNow() throws SQLException {
-        try (var connection = SuiteDatabase.current().connect();
-                var rows = connection.createStatement().executeQuery("SELECT now()")) {
-            rows.next();
-            return rows.getTimestamp(1).toInstant();
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (var connection = SuiteDatabase.current().connect(); var statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.lanyard.it.support;
 
 import dev.lanyard.devserver.Database;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -39,6 +40,15 @@ public class SuiteDatabase implements BeforeAllCallback {
     public static int update(String sql) throws SQLException {
         try (var connection = current().connect(); var statement = connection.createStatement()) {
             return statement.executeUpdate(sql);
+        }
+    }
+
+    /** The database's clock, which the server's timestamps are compared with. */
+    public static Instant now() throws SQLException {
+        try (var connection = current().connect();
+                var rows = connection.createStatement().executeQuery("SELECT now()")) {
+            rows.next();
+            return rows.getTimestamp(1).toInstant();
         }
     }
 

@@ -1,0 +1,120 @@
+package dev.lanyard.rest;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Writes the error contract into the OpenAPI document once, rather than on every resource method: each operation
+ * gets the error responses its shape implies, with the contract's bodies. A secured operation (one with a
+ * security requirement) can answer 401 and 403; one with a body 400, 413, 415 and 422; one with query parameters
+ * 422; one with a path parameter 404; every one 503. Responses a method declares itself (409, 429) are kept.
+ */
+public class OpenApiContract implements OASFilter {
+
+    public static final String MESSAGE = "Message";
+    public static final String VALIDATION = "ValidationErrors";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents()
+                .addSchema(MESSAGE, OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                        .description("Every error but 422, and plain confirmations")
+                        .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                        .required(List.of("message")))
+                .addSchema(VALIDATION, OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                        .description("A validation failure, in Laravel's shape: messages by field")
+                        .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                        .addProperty("errors", OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                                .additionalPropertiesSchema(OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                                        .items(OASFactory.createSchema().type(Schema.SchemaType.STRING))))
+                        .required(List.of("message", "errors")));
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            operation.setOperationId(operationId(method, path));
+            addErrors(path, operation);
+        }));
+    }
+
+    /**
+     * Named after method and path, e.g. {@code getPostsById}: Payara names operations after their Java methods,
+     * so that two resources' {@code list} clash, and OpenAPI wants every operation id to be unique.
+     */
+    static String operationId(PathItem.HttpMethod method, String path) {
+        StringBuilder id = new StringBuilder(method.name().toLowerCase(Locale.ROOT));
+        for (String segment : path.split("/")) {
+            if (segment.equals("api")) {
+                continue;
+            }
+            if (segment.startsWith("{")) {
+                id.append("By");
+            }
+            for (String word : segment.split("[^A-Za-z0-9]+")) {
+                if (!word.isEmpty()) {
+                    id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                }
+            }
+        }
+        return id.toString();
+    }
+
+
+    private static void addErrors(String path, Operation operation) {
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            add(operation, "401", "No, invalid, expired or revoked token", MESSAGE)
+                    .addHeader("WWW-Authenticate", OASFactory.createHeader()
+                            .description("Bearer, with error=\"invalid_token\" when a token was sent")
+                            .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)));
+            add(operation, "403", "The token lacks the role or ability this operation needs", MESSAGE);
+        }
+        if (operation.getRequestBody() != null) {
+            add(operation, "400", "Malformed body or a value of the wrong type", MESSAGE);
+            add(operation, "413", "Body over 64 KiB", MESSAGE);
+            add(operation, "415", "Body of another media type than the one consumed", MESSAGE);
+            add(operation, "422", "Validation failed", VALIDATION);
+        }
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY)) {
+            add(operation, "422", "Invalid query parameter", VALIDATION);
+        }
+        if (path.contains("{")) {
+            add(operation, "404", "No such resource, or not the caller's", MESSAGE);
+        }
+        add(operation, "503", "The database cannot be used; the server recovers by itself", MESSAGE);
+    }
+
+    private static APIResponse add(Operation operation, String status, String description, String schema) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        Map<String, APIResponse> existing = operation.getResponses().getAPIResponses();
+        if (existing != null && existing.containsKey(status)) {
+            return existing.get(status);
+        }
+        APIResponse response = OASFactory.createAPIResponse().description(description)
+                .content(json(schema));
+        operation.getResponses().addAPIResponse(status, response);
+        return response;
+    }
+
+    private static Content json(String schema) {
+        MediaType json = OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("#/components/schemas/" + schema));
+        return OASFactory.createContent().addMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON, json);
+    }
+}

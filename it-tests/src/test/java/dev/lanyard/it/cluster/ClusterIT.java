@@ -1,0 +1,207 @@
+package dev.lanyard.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.lanyard.devserver.MicroServer;
+import dev.lanyard.it.support.Accounts;
+import dev.lanyard.it.support.Admin;
+import dev.lanyard.it.support.Api;
+import dev.lanyard.it.support.Deployments;
+import dev.lanyard.it.support.Json;
+import dev.lanyard.it.support.SuiteDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two Payara Micro instances of the WAR, clustered through Payara's data grid on loopback only (explicit TCP
+ * members on 127.0.0.1, a cluster name of this run's own, so no other run or host can join), sharing the suite's
+ * PostgreSQL: what one node does, the other sees on its very next request.
+ */
+@ExtendWith(SuiteDatabase.class)
+class ClusterIT {
+
+    /** The pruning lock's key, as {@code PruneLock} takes it. */
+    private static final long PRUNE_LOCK = 0x6c6e7970_72756e65L;
+
+    private static final List<String> LOG_A = new CopyOnWriteArrayList<>();
+    private static final List<String> LOG_B = new CopyOnWriteArrayList<>();
+    private static MicroServer nodeA;
+    private static MicroServer nodeB;
+    private static Api a;
+    private static Api b;
+
+    @BeforeAll
+    static void startTwoClusteredNodes() throws Exception {
+        int gridA = MicroServer.freePort();
+        int gridB = MicroServer.freePort();
+        String members = "tcpip:127.0.0.1:" + gridA + ",127.0.0.1:" + gridB;
+        String cluster = "lanyard-it-" + UUID.randomUUID();
+        var startA = CompletableFuture.supplyAsync(() -> start("a", gridA, members, cluster, LOG_A));
+        var startB = CompletableFuture.supplyAsync(() -> start("b", gridB, members, cluster, LOG_B));
+        try {
+            nodeA = startA.get(6, TimeUnit.MINUTES);
+        } finally {
+            nodeB = startB.get(6, TimeUnit.MINUTES);
+        }
+        a = new Api(nodeA.base().toURL());
+        b = new Api(nodeB.base().toURL());
+        await().atMost(Duration.ofSeconds(60)).until(() -> LOG_A.stream().anyMatch(line -> line.contains("DG Size: 2"))
+                && LOG_B.stream().anyMatch(line -> line.contains("DG Size: 2")));
+    }
+
+    @AfterAll
+    static void stopNodes() throws IOException {
+        if (nodeA != null) {
+            nodeA.close();
+        }
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        Files.write(logFile("a"), LOG_A, StandardCharsets.UTF_8);
+        Files.write(logFile("b"), LOG_B, StandardCharsets.UTF_8);
+    }
+
+    private static Path logFile(String node) {
+        return Path.of(System.getProperty("lanyard.it.micro.log", "target/payara-micro.log") + ".cluster-" + node);
+    }
+
+    @Test
+    void theNodesFormOneDataGridOnLoopbackOnly() {
+        assertThat(LOG_A).anyMatch(line -> line.contains("Address: /127.0.0.1:"));
+        assertThat(LOG_A).filteredOn(line -> line.contains("DataGrid: lanyard-it-") && line.contains("Address: /"))
+                .allMatch(line -> line.contains("Address: /127.0.0.1:"));
+    }
+
+    @Test
+    void aTokenFromALoginOnAWorksOnBAndARevokeOnBIsRefusedOnAAtOnce() {
+        var user = new Accounts(a).register();
+        var login = a.post("api/login", Json.of("email", user.email(), "password", Accounts.PASSWORD)).send();
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        String token = login.json().getString("token");
+
+        var onB = b.get("api/user").bearer(token).send();
+        assertThat(onB.status()).as(onB.toString()).isEqualTo(200);
+        assertThat(onB.json().getString("email")).isEqualTo(user.email());
+        assertThat(a.get("api/user").bearer(token).send().status()).isEqualTo(200);
+
+        assertThat(b.post("api/logout").bearer(token).send().status()).isEqualTo(200);
+        var onA = a.get("api/user").bearer(token).send();
+        assertThat(onA.status()).as(onA.toString()).isEqualTo(401);
+
+        String other = new Accounts(a).token(user, "read:posts");
+        assertThat(a.get("api/posts").bearer(other).send().status()).isEqualTo(200);
+        var revoke = b.send("POST", "api/oauth/revoke", "application/x-www-form-urlencoded", "token=" + other)
+                .bearer(user.token()).send();
+        assertThat(revoke.status()).isEqualTo(200);
+        assertThat(a.get("api/posts").bearer(other).send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void failedLoginsOnBothNodesCountTowardsOneLimit() {
+        var user = new Accounts(a).register();
+        String wrong = Json.of("email", user.email(), "password", "not the password 1");
+        for (Api node : List.of(a, b, a, b, a)) {
+            assertThat(node.post("api/login", wrong).send().status()).isEqualTo(422);
+        }
+
+        String right = Json.of("email", user.email(), "password", Accounts.PASSWORD);
+        for (Api node : List.of(b, a)) {
+            var locked = node.post("api/login", right).send();
+            assertThat(locked.status()).as(locked.toString()).isEqualTo(429);
+            assertThat(locked.header("Retry-After")).hasValueSatisfying(
+                    seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
+        }
+    }
+
+    @Test
+    void eachScheduledPruningRunsOnOneNodeOnly() throws SQLException {
+        // The suite schedules pruning every two seconds on both nodes.
+        Instant since = SuiteDatabase.now();
+
+        await().atMost(Duration.ofSeconds(40)).until(() -> scheduledSlotsSince(since).size() >= 6);
+
+        List<String> slots = scheduledSlotsSince(since);
+        assertThat(slots).as("slots pruned since " + since).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void pruningWaitsForTheRunHoldingTheLockOnAnyNode() throws Exception {
+        String admin = Admin.token(a);
+        try (var connection = SuiteDatabase.current().connect()) {
+            try (var lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                lock.setLong(1, PRUNE_LOCK);
+                lock.execute();
+            }
+            Instant held = SuiteDatabase.now();
+            long slot = SuiteDatabase.number("SELECT extract(epoch FROM last_slot)::bigint FROM scheduled_runs"
+                    + " WHERE name = 'token-pruning'");
+            var manual = CompletableFuture.supplyAsync(() -> b.post("api/admin/tokens/prune").bearer(admin).send());
+
+            // While another run holds the lock, the timers go on claiming their slots but skip the work, and a
+            // manual run waits.
+            await().atMost(Duration.ofSeconds(30)).until(() -> SuiteDatabase.number("SELECT extract(epoch FROM"
+                    + " last_slot)::bigint FROM scheduled_runs WHERE name = 'token-pruning'") >= slot + 4);
+            assertThat(manual).isNotDone();
+            assertThat(scheduledSlotsSince(held)).isEmpty();
+
+            try (var unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                unlock.setLong(1, PRUNE_LOCK);
+                unlock.execute();
+            }
+            var reply = manual.get(60, TimeUnit.SECONDS);
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        }
+    }
+
+    private static MicroServer start(String name, int gridPort, String members, String cluster,
+            List<String> log) {
+        try {
+            List<String> jvm = new ArrayList<>(SuiteDatabase.current().asSystemProperties());
+            jvm.add("-Xmx512m");
+            return MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")), Deployments.war().toPath(),
+                    MicroServer.freePort(), jvm, List.of("--clustermode", members, "--interfaces", "127.0.0.1",
+                            "--startport", String.valueOf(gridPort), "--clustername", cluster, "--name",
+                            "lanyard-" + name),
+                    log::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The slots of the scheduled pruning runs recorded in the audit trail since {@code since}. */
+    private static List<String> scheduledSlotsSince(Instant since) throws SQLException {
+        try (var connection = SuiteDatabase.current().connect();
+                var statement = connection.prepareStatement("SELECT substring(detail from 'slot=([^ ]+)')"
+                        + " FROM audit_events WHERE type = 'tokens.pruned' AND detail LIKE 'trigger=schedule%'"
+                        + " AND occurred_at >= ?")) {
+            statement.setTimestamp(1, Timestamp.from(since));
+            var rows = statement.executeQuery();
+            List<String> slots = new ArrayList<>();
+            while (rows.next()) {
+                slots.add(rows.getString(1));
+            }
+            return slots;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.lanyard.it.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lanyard.it.support.Accounts;
+import dev.lanyard.it.support.Admin;
+import dev.lanyard.it.support.Json;
+import dev.lanyard.it.support.MicroTest;
+import dev.lanyard.it.support.SuiteDatabase;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Condition;
+import org.junit.jupiter.api.Test;
+
+/** The operator's view: the OpenAPI document at /openapi and the metrics at /metrics. */
+class OpenApiAndMetricsIT extends MicroTest {
+
+    /** Every endpoint of the contract this build serves, and the server's own, as "METHOD path" under /api. */
+    private static final List<String> CONTRACT = List.of(
+            "POST /register", "POST /login", "POST /logout", "POST /logout-all", "POST /token/refresh",
+            "GET /user", "GET /dashboard",
+            "GET /tokens", "POST /tokens", "PATCH /tokens/{id}", "DELETE /tokens/{id}",
+            "GET /posts", "POST /posts", "GET /posts/{id}", "PUT /posts/{id}", "PATCH /posts/{id}",
+            "DELETE /posts/{id}",
+            "GET /inventory", "GET /inventory/{id}", "POST /inventory", "PATCH /inventory/{id}",
+            "GET /transactions", "POST /transactions", "GET /transactions/{id}",
+            "GET /admin/users", "DELETE /admin/users/{id}", "GET /admin/tokens", "DELETE /admin/tokens/{id}",
+            "GET /admin/clients", "POST /admin/clients", "DELETE /admin/clients/{id}",
+            "POST /admin/clients/{id}/tokens", "POST /admin/tokens/prune",
+            "GET /audit", "GET /admin/audit",
+            "POST /oauth/introspect", "POST /oauth/revoke", "GET /ping",
+            "GET /csrf-cookie", "POST /spa/register", "POST /spa/login", "POST /spa/two-factor-challenge",
+            "POST /spa/logout",
+            "PUT /user/password", "POST /forgot-password", "POST /reset-password",
+            "POST /email/verification-notification", "GET /email/verify/{id}/{hash}",
+            "POST /user/two-factor-authentication", "POST /user/confirmed-two-factor-authentication",
+            "DELETE /user/two-factor-authentication", "POST /user/two-factor-recovery-codes",
+            "POST /two-factor-challenge");
+    /** Open to anyone; the SPA's endpoints are guarded by their page's domain and the CSRF token instead. */
+    private static final List<String> PUBLIC = List.of("POST /register", "POST /login", "GET /ping",
+            "GET /csrf-cookie", "POST /spa/register", "POST /spa/login", "POST /spa/two-factor-challenge",
+            "POST /spa/logout", "POST /forgot-password", "POST /reset-password", "GET /email/verify/{id}/{hash}",
+            "POST /two-factor-challenge");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void theOpenApiDocumentIsValidOpenApi3AndDescribesEveryEndpointWithItsSecurityAndErrors() throws Exception {
+        String document = fetch("openapi", "application/json");
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        // Error bodies are references to the shared schemas; inlined, their properties can be checked.
+        options.setResolveFully(true);
+
+        var result = new OpenAPIV3Parser().readContents(document, null, options);
+
+        // Payara adds its server URLs as a top-level "endpoints" field, which OpenAPI 3 does not define there and
+        // the model API cannot remove; anything else the validator finds fails the test.
+        assertThat(result.getMessages()).as("validation messages")
+                .filteredOn(message -> !message.equals("attribute endpoints is unexpected")).isEmpty();
+        OpenAPI api = result.getOpenAPI();
+        assertThat(api.getOpenapi()).startsWith("3.");
+        SecurityScheme bearer = api.getComponents().getSecuritySchemes().get("bearer");
+        assertThat(bearer.getType()).isEqualTo(SecurityScheme.Type.HTTP);
+        assertThat(bearer.getScheme()).isEqualTo("bearer");
+
+        Map<String, Operation> operations = operations(api);
+        assertThat(operations.keySet()).containsAll(CONTRACT);
+        operations.forEach((endpoint, operation) -> {
+            boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+            assertThat(secured).as(endpoint + " is secured").isEqualTo(!PUBLIC.contains(endpoint));
+            assertThat(operation.getResponses()).as(endpoint).containsKey("503")
+                    // Payara describes a success it derives from the method as "default".
+                    .hasKeySatisfying(new Condition<>(status -> status.startsWith("2") || status.equals("default"),
+                            "a success"));
+            if (secured) {
+                assertThat(operation.getSecurity().get(0)).as(endpoint).containsKey("bearer");
+                assertThat(operation.getResponses()).as(endpoint).containsKeys("401", "403");
+                assertThat(operation.getResponses().get("401").getContent().get("application/json").getSchema()
+                        .getProperties()).as(endpoint).containsKey("message");
+            }
+            if (operation.getRequestBody() != null) {
+                assertThat(operation.getResponses()).as(endpoint).containsKeys("400", "415", "422");
+                assertThat(operation.getResponses().get("422").getContent().get("application/json").getSchema()
+                        .getProperties()).as(endpoint).containsKeys("message", "errors");
+            }
+            if (endpoint.contains("{")) {
+                assertThat(operation.getResponses()).as(endpoint).containsKey("404");
+            }
+        });
+        assertThat(operations.get("POST /login").getResponses()).containsKeys("200", "422", "429");
+        assertThat(operations.get("POST /transactions").getResponses()).containsKey("409");
+        assertThat(operations.get("POST /oauth/introspect").getRequestBody()).isNotNull();
+    }
+
+    @Test
+    void metricsCountLoginsTokensRevocationsPruningAndTimeAuthentication() throws Exception {
+        var before = metrics();
+        var accounts = new Accounts(api());
+        var user = accounts.register();
+        var failed = api().post("api/login", Json.of("email", user.email(), "password", "wrong password 1")).send();
+        assertThat(failed.status()).isEqualTo(422);
+        var login = api().post("api/login", Json.of("email", user.email(), "password", Accounts.PASSWORD)).send();
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(api().get("api/user").bearer(login.json().getString("token")).send().status()).isEqualTo(200);
+        assertThat(api().post("api/logout").bearer(login.json().getString("token")).send().status()).isEqualTo(200);
+        long expired = expiredToken(user.id());
+        var pruned = api().post("api/admin/tokens/prune").bearer(Admin.token(api())).send();
+        assertThat(pruned.status()).as(pruned.toString()).isEqualTo(200);
+        assertThat(SuiteDatabase.number("SELECT count(*) FROM access_tokens WHERE id = " + expired)).isZero();
+
+        var after = metrics();
+
+        // The user's login and the admin's.
+        assertThat(after.get("lanyard_logins_total") - before.get("lanyard_logins_total")).isEqualTo(2);
+        assertThat(after.get("lanyard_logins_failed_total") - before.get("lanyard_logins_failed_total"))
+                .isEqualTo(1);
+        // Registration, the user's login, the admin's login.
+        assertThat(after.get("lanyard_tokens_issued_total") - before.get("lanyard_tokens_issued_total"))
+                .isEqualTo(3);
+        assertThat(after.get("lanyard_tokens_revoked_total") - before.get("lanyard_tokens_revoked_total"))
+                .isEqualTo(1);
+        assertThat(after.get("lanyard_tokens_pruned_total") - before.get("lanyard_tokens_pruned_total"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(after.get("lanyard_authentication_seconds_count")
+                - before.get("lanyard_authentication_seconds_count")).isGreaterThanOrEqualTo(3);
+        assertThat(after.get("lanyard_authentication_seconds_sum"))
+                .isGreaterThan(before.get("lanyard_authentication_seconds_sum"));
+    }
+
+    private static Map<String, Operation> operations(OpenAPI api) {
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                operations.put(method + " " + underApi(path), operation)));
+        return operations;
+    }
+
+    /** The path below /api, whatever server prefix the document puts before it. */
+    private static String underApi(String path) {
+        int api = path.indexOf("/api/");
+        return api < 0 ? path : path.substring(api + "/api".length());
+    }
+
+    /** Every sample of the application's metrics, by name (the first sample of a name that has several). */
+    private Map<String, Double> metrics() throws IOException, InterruptedException {
+        String text = fetch("metrics?scope=application", "text/plain");
+        Map<String, Double> samples = new LinkedHashMap<>();
+        Matcher sample = Pattern.compile("(?m)^([a-z_]+)(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(text);
+        while (sample.find()) {
+            samples.putIfAbsent(sample.group(1), Double.parseDouble(sample.group(2)));
+        }
+        assertThat(samples).as(text).containsKeys("lanyard_logins_total", "lanyard_logins_failed_total",
+                "lanyard_tokens_issued_total", "lanyard_tokens_revoked_total", "lanyard_tokens_pruned_total",
+                "lanyard_authentication_seconds_count", "lanyard_authentication_seconds_sum");
+        return samples;
+    }
+
+    private String fetch(String path, String accept) throws IOException, InterruptedException {
+        var reply = HTTP.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/" + path))
+                .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).as(path + " " + reply.body()).isEqualTo(200);
+        return reply.body();
+    }
+
+    private static long expiredToken(long owner) throws SQLException {
+        return SuiteDatabase.number("INSERT INTO access_tokens (owner_id, name, token_hash, abilities, created_at,"
+                + " expires_at) VALUES (" + owner + ", 'expired', md5(random()::text) || md5(random()::text),"
+                + " '[\"*\"]', now() - interval '3 days', now() - interval '2 days') RETURNING id");
+    }
+}
