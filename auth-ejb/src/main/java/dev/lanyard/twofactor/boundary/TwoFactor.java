@@ -8,6 +8,7 @@ import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
 import dev.lanyard.mail.control.SecurityNotices;
+import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.problem.Conflict;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.signature.boundary.Signatures;
@@ -72,6 +73,9 @@ public class TwoFactor {
     @Inject
     @ConfigProperty(name = "lanyard.two-factor.issuer", defaultValue = "Lanyard")
     String issuer;
+
+    @Inject
+    AuthMetrics metrics;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -199,6 +203,7 @@ public class TwoFactor {
         User user = em.find(User.class, userId);
         SignIn signIn = new SignIn(pending.session(), pending.deviceName());
         audit.record(AuditEvent.LOGIN_SUCCEEDED, userId, signIn.auditDetail() + " two-factor=" + method);
+        metrics.loginSucceeded();
         return new Registration(user, tokens.signIn(user, signIn).plainText());
     }
 
