@@ -41,6 +41,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Inject
     BrowserSettings browsers;
 
+    @Inject
     AuthMetrics metrics;
 
     @Override
