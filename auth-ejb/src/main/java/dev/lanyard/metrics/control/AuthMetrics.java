@@ -2,6 +2,8 @@ package dev.lanyard.metrics.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.metrics.Counter;
@@ -39,6 +41,14 @@ public class AuthMetrics {
         authentication = registry.timer(Metadata.builder().withName("lanyard.authentication")
                 .withDescription("Time to check one presented bearer token, whatever the outcome")
                 .withUnit(MetricUnits.SECONDS).build());
+    }
+
+    /**
+     * Creates this bean, and so registers the metrics, when the application starts: an empty application scope
+     * would answer 404 at {@code /metrics} until the first login or pruning.
+     */
+    void onStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing is enough: the container built the bean and ran register() to deliver the event.
     }
 
     public void loginSucceeded() {
