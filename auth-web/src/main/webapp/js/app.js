@@ -63,7 +63,7 @@ function renderShell(path) {
     document.getElementById('account').replaceChildren(
         h('div', { class: 'avatar', 'aria-hidden': 'true' }, initials),
         h('div', {}, h('div', { class: 'account-name' }, session.user.name),
-            h('div', { class: 'account-email' }, session.user.email)),
+            h('div', { class: 'account-email', title: session.user.email }, session.user.email)),
         h('button', { class: 'btn btn-secondary', type: 'button', onclick: signOut }, 'Sign out'));
 }
 

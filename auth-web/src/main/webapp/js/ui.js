@@ -29,6 +29,16 @@ export function field({ label, name, type = 'text', hint, autocomplete, required
         input, error);
 }
 
+/** A new password and its confirmation, named as the API wants them. */
+export function newPasswordFields(label = 'Password') {
+    return [
+        field({ label, name: 'password', type: 'password', autocomplete: 'new-password', hint: '(8 characters or more)',
+            required: true }),
+        field({ label: `Confirm ${label.toLowerCase()}`, name: 'password_confirmation', type: 'password',
+            autocomplete: 'new-password', required: true }),
+    ];
+}
+
 /** Shows a 422's field errors next to their inputs, and focuses the first field in error. */
 export function showErrors(form, errors) {
     for (const input of form.querySelectorAll('input[name]')) {

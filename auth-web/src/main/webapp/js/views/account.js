@@ -1,5 +1,5 @@
 import { api, ApiError } from '../api.js';
-import { h, field, showErrors, announce, confirmDialog, pageHead, time } from '../ui.js';
+import { h, field, showErrors, announce, confirmDialog, pageHead, time, newPasswordFields } from '../ui.js';
 import { session, failed } from '../app.js';
 
 export async function accountView() {
@@ -49,11 +49,7 @@ function passwordCard() {
     const form = h('form', { novalidate: true },
         field({ label: 'Current password', name: 'current_password', type: 'password',
             autocomplete: 'current-password', required: true }),
-        h('div', { class: 'form-row even' },
-            field({ label: 'New password', name: 'password', type: 'password', autocomplete: 'new-password',
-                hint: '(8 characters or more)', required: true }),
-            field({ label: 'Confirm new password', name: 'password_confirmation', type: 'password',
-                autocomplete: 'new-password', required: true })),
+        h('div', { class: 'form-row even' }, newPasswordFields('New password')),
         h('div', { class: 'actions' }, button));
     form.addEventListener('submit', (event) => {
         event.preventDefault();

@@ -1,5 +1,5 @@
 import { api, ApiError, fetchCsrfCookie } from '../api.js';
-import { h, field, showErrors } from '../ui.js';
+import { h, field, showErrors, newPasswordFields } from '../ui.js';
 import { signedIn, signedOut, go } from '../app.js';
 
 // The token and address from a password reset mail. The link opens /reset-password?token=…&email=…; the page
@@ -46,7 +46,7 @@ function postingForm({ fields, submit, path, extra = () => ({}), onSuccess }) {
         const body = { ...Object.fromEntries(new FormData(form)), ...extra() };
         try {
             await fetchCsrfCookie();
-            await onSuccess(await api(path, { method: 'POST', body }), form);
+            await onSuccess(await api(path, { method: 'POST', body }));
         } catch (error) {
             const errors = error instanceof ApiError && error.status === 422 ? error.errors : {};
             showErrors(form, errors);
@@ -109,10 +109,7 @@ export async function registerView() {
         fields: [
             field({ label: 'Name', name: 'name', autocomplete: 'name', required: true }),
             field({ label: 'Email', name: 'email', type: 'email', autocomplete: 'email', required: true }),
-            field({ label: 'Password', name: 'password', type: 'password', autocomplete: 'new-password',
-                hint: '(8 characters or more)', required: true }),
-            field({ label: 'Confirm password', name: 'password_confirmation', type: 'password',
-                autocomplete: 'new-password', required: true }),
+            ...newPasswordFields(),
         ],
         submit: 'Create account',
         path: 'spa/register',
@@ -149,10 +146,7 @@ export async function resetPasswordView() {
         fields: [
             field({ label: 'Email', name: 'email', type: 'email', autocomplete: 'username', required: true,
                 value: resetLink.email ?? '' }),
-            field({ label: 'New password', name: 'password', type: 'password', autocomplete: 'new-password',
-                hint: '(8 characters or more)', required: true }),
-            field({ label: 'Confirm new password', name: 'password_confirmation', type: 'password',
-                autocomplete: 'new-password', required: true }),
+            ...newPasswordFields('New password'),
         ],
         submit: 'Reset password',
         path: 'reset-password',
