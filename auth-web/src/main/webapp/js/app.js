@@ -1,9 +1,11 @@
 import { api, ApiError } from './api.js';
 import { h, announce } from './ui.js';
-import { signInView, registerView } from './views/auth.js';
+import { signInView, registerView, forgotPasswordView, resetPasswordView, takeResetLinkFromAddress }
+    from './views/auth.js';
 import { dashboardView } from './views/dashboard.js';
 import { tokensView } from './views/tokens.js';
 import { adminView } from './views/admin.js';
+import { accountView } from './views/account.js';
 
 // The signed-in user, or null. The session itself lives in an HttpOnly cookie the page cannot read.
 export const session = { user: null };
@@ -11,8 +13,12 @@ export const session = { user: null };
 const routes = {
     '/sign-in': { view: signInView, guest: true },
     '/register': { view: registerView, guest: true },
+    '/forgot-password': { view: forgotPasswordView, title: 'Forgot password', guest: true },
+    // Open to a signed-in user too: a reset link from a mail works whoever is signed in here.
+    '/reset-password': { view: resetPasswordView, title: 'Reset password', open: true },
     '/dashboard': { view: dashboardView, title: 'Dashboard' },
     '/tokens': { view: tokensView, title: 'API tokens' },
+    '/account': { view: accountView, title: 'Account security' },
     '/admin': { view: adminView, title: 'Admin', admin: true },
 };
 
@@ -49,7 +55,7 @@ function renderShell(path) {
     const topbar = document.getElementById('topbar');
     topbar.hidden = !session.user;
     if (!session.user) return;
-    const links = [['/dashboard', 'Dashboard'], ['/tokens', 'API tokens']];
+    const links = [['/dashboard', 'Dashboard'], ['/tokens', 'API tokens'], ['/account', 'Security']];
     if (isAdmin()) links.push(['/admin', 'Admin']);
     document.getElementById('nav').replaceChildren(...links.map(([href, label]) => h('li', {},
         h('a', { href: `#${href}`, 'aria-current': href === path ? 'page' : false }, label))));
@@ -57,7 +63,7 @@ function renderShell(path) {
     document.getElementById('account').replaceChildren(
         h('div', { class: 'avatar', 'aria-hidden': 'true' }, initials),
         h('div', {}, h('div', { class: 'account-name' }, session.user.name),
-            h('div', { class: 'account-email' }, session.user.email)),
+            h('div', { class: 'account-email', title: session.user.email }, session.user.email)),
         h('button', { class: 'btn btn-secondary', type: 'button', onclick: signOut }, 'Sign out'));
 }
 
@@ -73,7 +79,7 @@ async function signOut() {
 async function render() {
     const path = location.hash.replace(/^#/, '') || '/dashboard';
     let route = routes[path] || routes['/dashboard'];
-    if (!route.guest && !session.user) route = routes['/sign-in'];
+    if (!route.guest && !route.open && !session.user) route = routes['/sign-in'];
     else if (route.guest && session.user) route = routes['/dashboard'];
     else if (route.admin && !isAdmin()) route = routes['/dashboard'];
     const current = Object.keys(routes).find((key) => routes[key] === route);
@@ -92,6 +98,7 @@ async function render() {
 }
 
 async function start() {
+    takeResetLinkFromAddress();
     try {
         session.user = await api('user');
     } catch (error) {

@@ -18,15 +18,25 @@ export function h(tag, attrs = {}, ...children) {
 
 let fieldCount = 0;
 
-/** A labelled input with a place for its error, wired with aria-describedby. */
-export function field({ label, name, type = 'text', hint, autocomplete, required = false, value }) {
+/** A labelled input with a place for its error, wired with aria-describedby; attrs go to the input as they are. */
+export function field({ label, name, type = 'text', hint, autocomplete, required = false, value, attrs = {} }) {
     const id = `f-${name}-${++fieldCount}`;
     const errorId = `${id}-error`;
-    const input = h('input', { id, name, type, autocomplete, required, value, 'aria-describedby': errorId });
+    const input = h('input', { id, name, type, autocomplete, required, value, 'aria-describedby': errorId, ...attrs });
     const error = h('div', { class: 'error', id: errorId });
     return h('div', { class: 'field' },
         h('label', { for: id }, label, hint ? h('span', { class: 'hint' }, ` ${hint}`) : null),
         input, error);
+}
+
+/** A new password and its confirmation, named as the API wants them. */
+export function newPasswordFields(label = 'Password') {
+    return [
+        field({ label, name: 'password', type: 'password', autocomplete: 'new-password', hint: '(8 characters or more)',
+            required: true }),
+        field({ label: `Confirm ${label.toLowerCase()}`, name: 'password_confirmation', type: 'password',
+            autocomplete: 'new-password', required: true }),
+    ];
 }
 
 /** Shows a 422's field errors next to their inputs, and focuses the first field in error. */

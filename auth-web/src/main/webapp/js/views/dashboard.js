@@ -8,6 +8,13 @@ const eventLabels = {
     'login.failed': 'Failed sign-in attempt',
     'token.created': 'Token created',
     'token.revoked': 'Token revoked',
+    'password.changed': 'Password changed',
+    'password.reset': 'Password reset by mail',
+    'email.verified': 'Email address verified',
+    'two-factor.confirmed': 'Two-factor authentication turned on',
+    'two-factor.disabled': 'Two-factor authentication turned off',
+    'two-factor.recovery-codes-regenerated': 'New recovery codes made',
+    'two-factor.recovery-code-used': 'Recovery code used',
 };
 
 export async function dashboardView() {

@@ -1,5 +1,6 @@
 package dev.lanyard.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -13,7 +14,9 @@ import java.io.IOException;
  * styles and API (it has no inline script or style, so none is allowed); the API, which only ever answers JSON,
  * allows nothing and is never stored by a cache, since its answers carry tokens and users' data.
  */
-@WebFilter(urlPatterns = "/*")
+// Forwards too: the UI's page forwarded to for a path a mail links to (ui.UiPagesFilter) needs the headers, and
+// the order of annotated filters is not defined, so that filter may run before this one.
+@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String UI_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "

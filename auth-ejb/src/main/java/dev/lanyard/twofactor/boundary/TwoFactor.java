@@ -87,6 +87,16 @@ public class TwoFactor {
         }
     }
 
+    /** Where a user's second factor stands: never a secret or a code. */
+    public record Status(boolean enabled, boolean confirmed, int recoveryCodesLeft) {
+    }
+
+    public Status status(long userId) {
+        return Optional.ofNullable(em.find(TwoFactorCredential.class, userId))
+                .map(credential -> new Status(true, credential.isConfirmed(), credential.recoveryHashes().size()))
+                .orElse(new Status(false, false, 0));
+    }
+
     /** A new secret and recovery codes; inactive until {@link #confirm}. Replaces an unconfirmed one. */
     public Enrolment enable(long userId) {
         User user = em.find(User.class, userId);

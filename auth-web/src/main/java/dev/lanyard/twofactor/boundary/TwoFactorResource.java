@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -54,6 +55,15 @@ public class TwoFactorResource {
 
     @Inject
     CurrentCaller caller;
+
+    /** Whether two-factor is on, so a UI can offer the right action; never the secret or the codes. */
+    @SecurityRequirement(name = LanyardApplication.BEARER)
+    @GET
+    @Path("user/two-factor-authentication")
+    @RolesAllowed(Roles.USER)
+    public TwoFactor.Status status() {
+        return twoFactor.status(caller.ownerId());
+    }
 
     @SecurityRequirement(name = LanyardApplication.BEARER)
     @POST

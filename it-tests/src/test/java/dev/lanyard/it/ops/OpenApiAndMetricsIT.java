@@ -50,7 +50,7 @@ class OpenApiAndMetricsIT extends MicroTest {
             "POST /email/verification-notification", "GET /email/verify/{id}/{hash}",
             "POST /user/two-factor-authentication", "POST /user/confirmed-two-factor-authentication",
             "DELETE /user/two-factor-authentication", "POST /user/two-factor-recovery-codes",
-            "POST /two-factor-challenge");
+            "POST /two-factor-challenge", "GET /user/two-factor-authentication");
     /** Open to anyone; the SPA's endpoints are guarded by their page's domain and the CSRF token instead. */
     private static final List<String> PUBLIC = List.of("POST /register", "POST /login", "GET /ping",
             "GET /csrf-cookie", "POST /spa/register", "POST /spa/login", "POST /spa/two-factor-challenge",

@@ -85,4 +85,15 @@ class BrowserSecurityIT extends MicroTest {
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
     }
+
+    @Test
+    void theResetLinkOfTheMailOpensTheUiUnderTheSamePolicy() {
+        var page = api().get("reset-password?token=abc&email=ann%40example.com").header("Accept", "text/html").send();
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<script type=\"module\" src=\"js/app.js\">");
+        assertThat(page.header("Content-Security-Policy").orElseThrow()).contains("script-src 'self'")
+                .doesNotContain("unsafe-inline");
+        assertThat(api().get("").header("Accept", "text/html").send().body()).isEqualTo(page.body());
+    }
 }

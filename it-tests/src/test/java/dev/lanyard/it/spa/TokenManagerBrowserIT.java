@@ -6,75 +6,19 @@ import static org.awaitility.Awaitility.await;
 import dev.lanyard.it.support.Accounts;
 import dev.lanyard.it.support.Admin;
 import dev.lanyard.it.support.Json;
-import dev.lanyard.it.support.MicroTest;
 import dev.lanyard.it.support.SuiteDatabase;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-/**
- * The token manager in a real browser: Debian's headless Chromium, driven through Debian's chromedriver. Saves
- * a screenshot of every screen under {@code target/screenshots}.
- */
-class TokenManagerBrowserIT extends MicroTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("lanyard.screenshots", "target/screenshots"));
-
-    private WebDriver browser;
-    private WebDriverWait wait;
-    private Path profile;
-
-    @BeforeEach
-    void startChromium() throws IOException, InterruptedException {
-        installChromiumIfMissing();
-        profile = Files.createTempDirectory("lanyard-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // Without the background-networking flags Chromium keeps calling home, which this network refuses.
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterEach
-    void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
-    }
+/** The token manager in a real browser, a screenshot of every screen under {@code target/screenshots}. */
+class TokenManagerBrowserIT extends BrowserTest {
 
     @Test
     void registerCreateUseAndRevokeATokenInTheBrowser() throws SQLException {
@@ -175,46 +119,5 @@ class TokenManagerBrowserIT extends MicroTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".secret"),
                 "Client “storefront” created"));
         screenshot("09-admin");
-    }
-
-    private void heading(String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
-    }
-
-    private void click(By target) {
-        wait.until(ExpectedConditions.elementToBeClickable(target)).click();
-    }
-
-    private void type(String name, String text) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name(name)));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    /** The whole page: the window grows to the document's height first. */
-    private void screenshot(String name) {
-        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight"
-                + " + window.outerHeight - window.innerHeight");
-        browser.manage().window().setSize(new Dimension(1280, Math.max(900, ((Number) height).intValue())));
-        try {
-            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
-                    SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** CI runs as root on a Debian machine: install Debian's Chromium rather than let any tool download one. */
-    private static void installChromiumIfMissing() throws IOException, InterruptedException {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        var install = new ProcessBuilder("sh", "-c",
-                "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver")
-                .inheritIO().start();
-        if (install.waitFor() != 0) {
-            throw new IllegalStateException("Chromium is missing and apt-get could not install it"
-                    + " (apt-get install chromium chromium-driver, as root)");
-        }
     }
 }

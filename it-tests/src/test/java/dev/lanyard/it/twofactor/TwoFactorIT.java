@@ -177,6 +177,22 @@ class TwoFactorIT extends MicroTest {
     }
 
     @Test
+    void theStatusSaysWhetherTwoFactorIsOnAndHowManyRecoveryCodesAreLeft() {
+        var ann = new Accounts(api()).register();
+        assertThat(status(ann.token())).isEqualTo("enabled=false confirmed=false recovery_codes_left=0");
+
+        var enabled = api().post("api/user/two-factor-authentication").bearer(ann.token()).send().json();
+        assertThat(status(ann.token())).isEqualTo("enabled=true confirmed=false recovery_codes_left=10");
+        var app = new Authenticator(enabled.getString("secret"));
+        assertThat(confirm(ann.token(), app.code(Authenticator.stepNow())).status()).isEqualTo(200);
+        assertThat(exchange(login(ann.email()).getString("challenge"), "recovery_code",
+                recoveryCodes(enabled).get(0)).status()).isEqualTo(200);
+
+        assertThat(status(ann.token())).isEqualTo("enabled=true confirmed=true recovery_codes_left=9");
+        assertThat(api().get("api/user/two-factor-authentication").send().status()).isEqualTo(401);
+    }
+
+    @Test
     void aNarrowTokenCannotManageTheSecondFactor() {
         var accounts = new Accounts(api());
         var ann = accounts.register();
@@ -241,6 +257,15 @@ class TwoFactorIT extends MicroTest {
             }
         }
         return all.toString();
+    }
+
+    private String status(String token) {
+        var reply = api().get("api/user/two-factor-authentication").bearer(token).send();
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        JsonObject status = reply.json();
+        assertThat(status.keySet()).containsExactlyInAnyOrder("enabled", "confirmed", "recovery_codes_left");
+        return "enabled=" + status.getBoolean("enabled") + " confirmed=" + status.getBoolean("confirmed")
+                + " recovery_codes_left=" + status.getInt("recovery_codes_left");
     }
 
     private Authenticator enableAndConfirm(String token) {

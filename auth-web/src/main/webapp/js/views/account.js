@@ -1,0 +1,236 @@
+import { api, ApiError } from '../api.js';
+import { h, field, showErrors, announce, confirmDialog, pageHead, time, newPasswordFields } from '../ui.js';
+import { session, failed } from '../app.js';
+
+export async function accountView() {
+    const [user, twoFactor] = await Promise.all([api('user'), api('user/two-factor-authentication')]);
+    session.user = user;
+    const twoFactorSlot = h('div', {});
+    twoFactorSlot.append(twoFactorCard(twoFactor, twoFactorSlot));
+    return h('div', {},
+        pageHead('Account security', 'Your password, your email address and two-factor authentication.'),
+        passwordCard(),
+        emailCard(user),
+        twoFactorSlot);
+}
+
+function card(id, title, text, ...content) {
+    return h('section', { class: 'card', 'aria-labelledby': id },
+        h('div', { class: 'card-head' }, h('div', {}, h('h2', { id, tabindex: '-1' }, title), h('p', {}, text))),
+        content);
+}
+
+/** A polite message inside a card, for what a form achieved. */
+function statusLine() {
+    return h('div', { role: 'status', 'aria-live': 'polite' });
+}
+
+function success(line, message) {
+    line.replaceChildren(h('div', { class: 'alert alert-success' }, message));
+}
+
+/** Sends a form's fields; 422 errors go next to the fields, anything else to the page's messages. */
+async function submitting(form, button, send) {
+    button.disabled = true;
+    try {
+        await send(Object.fromEntries(new FormData(form)));
+        showErrors(form, {});
+    } catch (error) {
+        if (error instanceof ApiError && error.status === 422) showErrors(form, error.errors);
+        else failed(error);
+    } finally {
+        button.disabled = false;
+    }
+}
+
+function passwordCard() {
+    const line = statusLine();
+    const button = h('button', { class: 'btn', type: 'submit' }, 'Change password');
+    const form = h('form', { novalidate: true },
+        field({ label: 'Current password', name: 'current_password', type: 'password',
+            autocomplete: 'current-password', required: true }),
+        h('div', { class: 'form-row even' }, newPasswordFields('New password')),
+        h('div', { class: 'actions' }, button));
+    form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        line.replaceChildren();
+        submitting(form, button, async (body) => {
+            await api('user/password', { method: 'PUT', body });
+            form.reset();
+            success(line, 'Password changed. Every other browser and every API token of yours has been signed out;'
+                + ' this browser stays signed in.');
+        });
+    });
+    return card('password-title', 'Change password',
+        'Changing it signs out your other browsers and revokes your API tokens.', line, form);
+}
+
+function emailCard(user) {
+    const line = statusLine();
+    const verified = Boolean(user.email_verified_at);
+    const button = h('button', { class: 'btn btn-secondary', type: 'button', onclick: async () => {
+        button.disabled = true;
+        try {
+            const reply = await api('email/verification-notification', { method: 'POST' });
+            success(line, reply.message);
+        } catch (error) {
+            failed(error);
+        } finally {
+            button.disabled = false;
+        }
+    } }, 'Resend verification email');
+    return card('email-title', 'Email address', verified
+        ? 'Your address is verified.'
+        : 'Open the link in the mail we sent you to verify your address.',
+    h('div', { class: 'setting' },
+        h('div', {}, h('div', { class: 'setting-name' }, user.email),
+            verified
+                ? h('div', { class: 'muted' }, h('span', { class: 'badge ok' }, 'Verified'), ' ', time(user.email_verified_at))
+                : h('span', { class: 'badge warn' }, 'Not verified')),
+        verified ? null : button),
+    line);
+}
+
+/** The second factor as it stands: off, set up but not confirmed, or on. */
+function twoFactorCard(status, slot) {
+    const show = (next) => {
+        slot.replaceChildren(twoFactorCard(next, slot));
+        slot.querySelector('h2').focus();
+    };
+    const refresh = async () => show(await api('user/two-factor-authentication'));
+    const title = 'Two-factor authentication';
+    if (status.confirmed) {
+        return card('two-factor-title', title,
+            'Signing in asks for a code from your authenticator app after your password.',
+            h('div', { class: 'setting' },
+                h('div', {}, h('span', { class: 'badge ok' }, 'On'), ' ',
+                    h('span', { class: 'muted' }, `${status.recovery_codes_left} of 10 recovery codes left`)),
+                h('div', { class: 'actions' },
+                    h('button', { class: 'btn btn-secondary', type: 'button',
+                        onclick: () => regenerate(slot, refresh) }, 'Regenerate recovery codes'),
+                    h('button', { class: 'btn btn-danger', type: 'button', onclick: () => disable(refresh) },
+                        'Turn off'))));
+    }
+    const enable = h('button', { class: status.enabled ? 'btn btn-secondary' : 'btn', type: 'button', onclick: async () => {
+        enable.disabled = true;
+        try {
+            const enrolment = await api('user/two-factor-authentication', { method: 'POST' });
+            slot.replaceChildren(setupCard(enrolment, refresh));
+            slot.querySelector('h2').focus();
+        } catch (error) {
+            failed(error);
+            enable.disabled = false;
+        }
+    } }, status.enabled ? 'Start again with a new key' : 'Turn on two-factor authentication');
+    if (!status.enabled) {
+        return card('two-factor-title', title,
+            'Add a second step to signing in: a code from an authenticator app on your phone.',
+            h('div', { class: 'setting' }, h('span', { class: 'badge' }, 'Off'), enable));
+    }
+    return card('two-factor-title', title,
+        'Setup is not finished: enter a code from your authenticator app to turn it on.',
+        confirmForm(refresh), h('div', { class: 'actions' }, enable));
+}
+
+/** Shown once, right after enabling: the key for the app, the recovery codes, and the code that confirms. */
+function setupCard(enrolment, refresh) {
+    const secret = h('input', { type: 'text', readonly: true, value: enrolment.secret, id: 'two-factor-secret',
+        'aria-label': 'Setup key', spellcheck: 'false' });
+    return h('section', { class: 'card secret', 'aria-labelledby': 'two-factor-title' },
+        h('h2', { id: 'two-factor-title', tabindex: '-1' }, 'Set up two-factor authentication'),
+        h('p', {}, 'Two-factor authentication is not on yet. Three steps, and this page shows the key and the'
+            + ' codes only this once.'),
+        h('ol', { class: 'steps' },
+            h('li', {}, h('h3', {}, 'Add Lanyard to your authenticator app'),
+                h('p', {}, 'Enter this setup key in the app (time-based, 6 digits), or, on this device, ',
+                    h('a', { href: enrolment.otpauth_url }, 'open it in your authenticator app'), '.'),
+                h('div', { class: 'secret-row' }, secret, copyButton(() => enrolment.secret, 'Setup key'))),
+            h('li', {}, h('h3', {}, 'Save your recovery codes'),
+                h('p', {}, 'Each one signs you in once when you have no access to your app. Keep them somewhere safe.'),
+                recoveryCodes(enrolment.recovery_codes)),
+            h('li', {}, h('h3', {}, 'Enter a code from the app'), confirmForm(refresh))));
+}
+
+function confirmForm(refresh) {
+    const button = h('button', { class: 'btn', type: 'submit' }, 'Confirm and turn on');
+    const form = h('form', { novalidate: true, class: 'inline-form' },
+        field({ label: 'Code', name: 'code', autocomplete: 'one-time-code', required: true,
+            attrs: { inputmode: 'numeric', pattern: '[0-9]*', maxlength: '6', class: 'code-input' } }),
+        button);
+    form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        submitting(form, button, async (body) => {
+            const reply = await api('user/confirmed-two-factor-authentication', { method: 'POST', body });
+            announce(reply.message);
+            await refresh();
+        });
+    });
+    return form;
+}
+
+function recoveryCodes(codes) {
+    return h('div', { class: 'recovery' },
+        h('ul', { class: 'codes', 'aria-label': 'Recovery codes' }, codes.map((code) => h('li', {}, h('code', {}, code)))),
+        h('div', { class: 'actions' }, copyButton(() => codes.join('\n'), 'Recovery codes', 'Copy codes')));
+}
+
+function copyButton(text, what, label = 'Copy') {
+    const button = h('button', { class: 'btn btn-secondary', type: 'button', onclick: async () => {
+        try {
+            await navigator.clipboard.writeText(text());
+            button.textContent = 'Copied';
+            announce(`${what} copied to the clipboard.`);
+        } catch (error) {
+            announce('Copying needs a secure (HTTPS) page here; select the text and copy it instead.', 'error');
+        }
+    } }, label);
+    return button;
+}
+
+async function regenerate(slot, refresh) {
+    const confirmed = await confirmDialog({
+        title: 'Regenerate recovery codes?',
+        text: 'You get 10 new codes; the old ones stop working at once.',
+        confirmLabel: 'Regenerate codes',
+        danger: false,
+    });
+    if (!confirmed) return;
+    try {
+        const reply = await api('user/two-factor-recovery-codes', { method: 'POST' });
+        const done = h('button', { class: 'btn', type: 'button', onclick: refresh }, 'I have saved them');
+        slot.replaceChildren(h('section', { class: 'card secret', 'aria-labelledby': 'two-factor-title' },
+            h('h2', { id: 'two-factor-title', tabindex: '-1' }, 'Your new recovery codes'),
+            h('p', {}, 'Save them now: this page shows them only this once. Each signs you in once.'),
+            recoveryCodes(reply.recovery_codes), h('div', { class: 'actions' }, done)));
+        slot.querySelector('h2').focus();
+    } catch (error) {
+        failed(error);
+    }
+}
+
+/** Turning the second factor off takes the password, asked for in a dialog that keeps its errors. */
+function disable(refresh) {
+    const titleId = 'disable-two-factor-title';
+    const button = h('button', { class: 'btn btn-danger', type: 'submit' }, 'Turn off');
+    const form = h('form', { novalidate: true },
+        h('div', { class: 'dialog-body' }, h('h2', { id: titleId }, 'Turn off two-factor authentication?'),
+            h('p', {}, 'Signing in will need only your password. Enter it to confirm.'),
+            field({ label: 'Password', name: 'password', type: 'password', autocomplete: 'current-password',
+                required: true })),
+        h('div', { class: 'dialog-actions' },
+            h('button', { class: 'btn btn-secondary', type: 'button', onclick: () => dialog.close() }, 'Cancel'),
+            button));
+    const dialog = h('dialog', { 'aria-labelledby': titleId }, form);
+    form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        submitting(form, button, async (body) => {
+            const reply = await api('user/two-factor-authentication', { method: 'DELETE', body });
+            dialog.close();
+            announce(reply.message);
+            await refresh();
+        });
+    });
+    dialog.addEventListener('close', () => dialog.remove());
+    document.body.append(dialog);
+    dialog.showModal();
+}
