@@ -63,6 +63,7 @@ public final class AuthBenchmark {
             var ping = wrk.run(base.resolve("api/ping"), "plain.lua", SECONDS, Map.of());
             long updatesBefore = tokenUpdates(sql);
             long since = System.currentTimeMillis();
+            Bench.recordProfileIfAsked(server, SECONDS);
             var user = wrk.run(base, "random-token.lua", SECONDS, valid);
             long writes = tokenUpdates(sql) - updatesBefore;
             long touched = Bench.number(sql, "SELECT count(*) FROM access_tokens WHERE last_used_at >= to_timestamp("

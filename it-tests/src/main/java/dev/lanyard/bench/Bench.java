@@ -39,6 +39,25 @@ final class Bench {
         return server;
     }
 
+    /**
+     * With {@code LANYARD_BENCH_JFR=<file>} set, records the next {@code seconds} of the server with JFR's profile
+     * settings into that file (through jcmd), for the analysis in BENCHMARKS.md; otherwise does nothing.
+     */
+    static void recordProfileIfAsked(MicroServer server, int seconds) throws IOException, InterruptedException {
+        String file = System.getenv("LANYARD_BENCH_JFR");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process process = new ProcessBuilder(jcmd, String.valueOf(server.pid()), "JFR.start", "name=bench",
+                "settings=profile", "duration=" + seconds + "s", "filename=" + Path.of(file).toAbsolutePath())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("jcmd could not start a JFR recording of the server");
+        }
+        System.out.println("[bench] recording a JFR profile to " + file);
+    }
+
     static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofString());
     }

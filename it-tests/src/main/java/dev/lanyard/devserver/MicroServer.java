@@ -102,6 +102,11 @@ public final class MicroServer implements AutoCloseable {
         }
     }
 
+    /** The server's process id, for the JDK's tools (jcmd, JFR). */
+    public long pid() {
+        return process.pid();
+    }
+
     public URI base() {
         return base;
     }
