@@ -5,6 +5,18 @@ for line in io.lines(os.getenv("TOKENS_FILE")) do
 end
 local path = os.getenv("REQUEST_PATH") or "/api/user"
 
+-- Lua's generator starts from the same seed in every run and thread: without a seed of their own, scenario 1
+-- would replay the warm-up's tokens, whose last_used_at was just written, and measure no writes at all.
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("number", threads)
+end
+
+init = function()
+  math.randomseed(os.time() * 100 + number)
+end
+
 request = function()
   return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. tokens[math.random(#tokens)] })
 end
