@@ -95,10 +95,8 @@ public class Tokens {
     }
 
     private Optional<AuthenticatedToken> authenticate(PlainTextToken presented, boolean session) {
-        String hash = presented.sha256Hex();
         Instant now = clock.instant();
-        return find(presented, hash)
-                .filter(token -> token.matches(hash))
+        return matching(presented)
                 .filter(token -> token.isSession() == session)
                 .filter(token -> token.isValidAt(now, settings.lifetime()))
                 .map(token -> {
@@ -113,9 +111,7 @@ public class Tokens {
      * it is not using it, so {@code last_used_at} stays as it is.
      */
     public Optional<Introspection> introspect(PlainTextToken presented) {
-        String hash = presented.sha256Hex();
-        return find(presented, hash)
-                .filter(token -> token.matches(hash))
+        return matching(presented)
                 .filter(token -> token.isValidAt(clock.instant(), settings.lifetime()))
                 .map(token -> Introspection.of(token, settings.lifetime()));
     }
@@ -125,9 +121,7 @@ public class Tokens {
      * their own tokens; an API client (e.g. a resource server that saw a token leak) any token.
      */
     public void revokePresented(AuthenticatedToken caller, PlainTextToken presented) {
-        String hash = presented.sha256Hex();
-        find(presented, hash)
-                .filter(token -> token.matches(hash))
+        matching(presented)
                 .filter(token -> ApiClient.KIND.equals(caller.ownerKind())
                         || token.owner().id().equals(caller.ownerId()))
                 .ifPresent(token -> revoke(token, RevokeReason.OAUTH_REVOKE));
@@ -228,6 +222,12 @@ public class Tokens {
         metrics.tokensRevoked(1);
         return issue(em.find(TokenOwner.class, caller.ownerId()), caller.tokenName(), caller.abilities(),
                 caller.tokenExpiresAt());
+    }
+
+    /** The stored token the presented one names, when its secret matches. */
+    private Optional<AccessToken> matching(PlainTextToken presented) {
+        String hash = presented.sha256Hex();
+        return find(presented, hash).filter(token -> token.matches(hash));
     }
 
     private Optional<AccessToken> find(PlainTextToken presented, String hash) {
