@@ -188,6 +188,7 @@ public class Tokens {
                 .setParameter("keep", keepTokenId).executeUpdate();
         audit.record(AuditEvent.TOKEN_REVOKED, ownerId, "user=" + ownerId + " reason=" + reason.label() + " tokens="
                 + revoked + " kept=" + keepTokenId);
+        metrics.tokensRevoked(revoked);
         return revoked;
     }
 
