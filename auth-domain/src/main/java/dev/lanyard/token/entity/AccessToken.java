@@ -44,7 +44,7 @@ import java.util.Optional;
     @NamedQuery(name = AccessToken.DELETE_BY_ID,
             query = "DELETE FROM AccessToken t WHERE t.id = :id"),
     @NamedQuery(name = AccessToken.TOUCH, query = "UPDATE AccessToken t SET t.lastUsedAt = :now"
-            + " WHERE t.id = :id AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :staleBefore)")
+            + " WHERE t.id IN :ids AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :staleBefore)")
 })
 public class AccessToken {
 

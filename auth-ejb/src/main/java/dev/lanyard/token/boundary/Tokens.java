@@ -11,6 +11,7 @@ import dev.lanyard.problem.Forbidden;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.problem.NotFound;
 import dev.lanyard.problem.Unauthenticated;
+import dev.lanyard.token.control.PendingUses;
 import dev.lanyard.token.control.TokenSettings;
 import dev.lanyard.token.entity.Abilities;
 import dev.lanyard.token.entity.AccessToken;
@@ -32,6 +33,8 @@ import java.util.Optional;
 public class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    // Each id is a bind parameter, and PostgreSQL takes at most 32,767 in one statement.
+    private static final int USES_PER_STATEMENT = 1_000;
 
     @PersistenceContext
     EntityManager em;
@@ -44,6 +47,9 @@ public class Tokens {
 
     @Inject
     AuthMetrics metrics;
+
+    @Inject
+    PendingUses pendingUses;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -82,8 +88,8 @@ public class Tokens {
 
     /**
      * The API token's identity when it exists, matches and is still valid; a browser session's secret is no
-     * bearer token. Records the use, at most once per {@code lanyard.token.last-used-resolution-seconds}: a
-     * conditional update, so busy tokens cost no write.
+     * bearer token. Records the use, at most once per {@code lanyard.token.last-used-resolution-seconds}, through
+     * {@link LastUsedWriter}: authenticating itself never writes.
      */
     public Optional<AuthenticatedToken> authenticate(PlainTextToken presented) {
         return authenticate(presented, false);
@@ -100,10 +106,25 @@ public class Tokens {
                 .filter(token -> token.isSession() == session)
                 .filter(token -> token.isValidAt(now, settings.lifetime()))
                 .map(token -> {
-                    touch(token, now);
+                    noteUse(token, now);
                     return new AuthenticatedToken(token.id(), token.name(), token.expiresAt(), token.owner(),
                             token.abilities(), token.isSession());
                 });
+    }
+
+    /**
+     * Sets {@code last_used_at} to now on these tokens, except where another write (another node's, say) already
+     * did within the resolution window.
+     */
+    public void recordUses(List<Long> tokenIds) {
+        // A last-use time may be lost in a crash; it is not worth a disk flush.
+        em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
+        Instant now = clock.instant();
+        for (int from = 0; from < tokenIds.size(); from += USES_PER_STATEMENT) {
+            em.createNamedQuery(AccessToken.TOUCH).setParameter("now", now)
+                    .setParameter("ids", tokenIds.subList(from, Math.min(tokenIds.size(), from + USES_PER_STATEMENT)))
+                    .setParameter("staleBefore", now.minus(settings.lastUsedResolution())).executeUpdate();
+        }
     }
 
     /**
@@ -238,13 +259,9 @@ public class Tokens {
         return query.getResultStream().findFirst();
     }
 
-    private void touch(AccessToken token, Instant now) {
-        Instant staleBefore = now.minus(settings.lastUsedResolution());
-        if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(staleBefore)) {
-            // A last-use time may be lost in a crash; it is not worth a disk flush on the request's path.
-            em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
-            em.createNamedQuery(AccessToken.TOUCH).setParameter("now", now).setParameter("id", token.id())
-                    .setParameter("staleBefore", staleBefore).executeUpdate();
+    private void noteUse(AccessToken token, Instant now) {
+        if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(settings.lastUsedResolution()))) {
+            pendingUses.add(token.id());
         }
     }
 
