@@ -24,14 +24,16 @@ final class Bench {
     private Bench() {
     }
 
-    /** Lanyard on Payara Micro with a bootstrap admin, ready to answer. */
-    static MicroServer startServer(Database database, Path microJar, Path war, List<String> moreOptions)
-            throws IOException, InterruptedException {
+    /** Lanyard on Payara Micro with a bootstrap admin, ready to answer; microOptions may deploy more beside it. */
+    static MicroServer startServer(Database database, Path microJar, Path war, List<String> jvmOptions,
+            List<String> microOptions) throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(database.asSystemProperties());
         options.add("-Dlanyard.admin.email=" + ADMIN_EMAIL);
         options.add("-Dlanyard.admin.password=" + ADMIN_PASSWORD);
-        options.addAll(moreOptions);
-        var server = MicroServer.start(microJar, war, MicroServer.freePort(), options, line -> {
+        options.addAll(jvmOptions);
+        List<String> micro = new ArrayList<>(List.of("--nocluster"));
+        micro.addAll(microOptions);
+        var server = MicroServer.start(microJar, war, MicroServer.freePort(), options, micro, line -> {
         });
         for (int i = 0; i < 120 && server.status("health/ready") != 200; i++) {
             Thread.sleep(500);

@@ -30,7 +30,8 @@ public final class PruneBenchmark {
     public static void main(String[] args) throws Exception {
         Path report = Path.of(args[2]);
         try (Database database = Database.fromEnvironmentOrEmbedded("LANYARD_TEST_DB", Optional.empty());
-                MicroServer server = Bench.startServer(database, Path.of(args[0]), Path.of(args[1]), List.of());
+                MicroServer server = Bench.startServer(database, Path.of(args[0]), Path.of(args[1]), List.of(),
+                        List.of());
                 Connection connection = database.connect()) {
             String adminToken = Bench.login(server, Bench.ADMIN_EMAIL, Bench.ADMIN_PASSWORD);
             seed(connection);

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,7 @@ final class Wrk {
 
     private static final Pattern RESULT = Pattern.compile(
             "RESULT requests=(\\d+) seconds=([0-9.]+) p50=(\\d+) p99=(\\d+) non2xx=(\\d+) errors=(\\d+)");
-    private static final List<String> SCRIPTS = List.of("summary.lua", "plain.lua", "random-token.lua", "login.lua");
+    private static final List<String> SCRIPTS = List.of("summary.lua", "plain.lua", "random-token.lua");
 
     private final Path scripts;
 
@@ -74,6 +75,18 @@ final class Wrk {
     record Result(long requests, double seconds, long p50, long p99, long non2xx, long errors) {
         double perSecond() {
             return requests / seconds;
+        }
+
+        /** Several runs as one: their requests over their time, and the median round's latencies. */
+        static Result together(List<Result> rounds) {
+            return new Result(rounds.stream().mapToLong(Result::requests).sum(),
+                    rounds.stream().mapToDouble(Result::seconds).sum(), median(rounds, Result::p50),
+                    median(rounds, Result::p99), rounds.stream().mapToLong(Result::non2xx).sum(),
+                    rounds.stream().mapToLong(Result::errors).sum());
+        }
+
+        private static long median(List<Result> rounds, ToLongFunction<Result> latency) {
+            return rounds.stream().mapToLong(latency).sorted().skip(rounds.size() / 2).findFirst().orElseThrow();
         }
     }
 
