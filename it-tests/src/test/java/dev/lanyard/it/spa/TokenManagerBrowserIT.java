@@ -60,9 +60,12 @@ class TokenManagerBrowserIT extends BrowserTest {
                 .bearer(token).send();
         assertThat(post.status()).as(post.toString()).isEqualTo(201);
 
-        // As if the script had called three minutes ago, so the list shows how it words a past time.
-        SuiteDatabase.update("UPDATE access_tokens SET last_used_at = now() - interval '3 minutes' WHERE id = "
-                + token.substring(0, token.indexOf('|')));
+        // As if the script had called three minutes ago, so the list shows how it words a past time. The use is
+        // written in the background, so that write comes first.
+        String id = token.substring(0, token.indexOf('|'));
+        await().atMost(Duration.ofSeconds(30)).until(() -> SuiteDatabase.number(
+                "SELECT count(*) FROM access_tokens WHERE last_used_at IS NOT NULL AND id = " + id) == 1);
+        SuiteDatabase.update("UPDATE access_tokens SET last_used_at = now() - interval '3 minutes' WHERE id = " + id);
         browser.navigate().refresh();
         heading("API tokens");
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
