@@ -92,12 +92,7 @@ final class Wrk {
 
     Result run(URI target, String script, int seconds, Map<String, String> environment)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c32", "-d" + seconds + "s", "--timeout", "10s",
-                "-s", scripts.resolve(script).toString(), target.toString()));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("BENCH_DIR", scripts.toString());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
+        Process process = command(target, script, seconds, environment).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         Matcher result = RESULT.matcher(output);
@@ -107,5 +102,19 @@ final class Wrk {
         return new Result(Long.parseLong(result.group(1)), Double.parseDouble(result.group(2)),
                 Long.parseLong(result.group(3)), Long.parseLong(result.group(4)), Long.parseLong(result.group(5)),
                 Long.parseLong(result.group(6)));
+    }
+
+    /** Load in the background, for as long as it takes until the returned process is destroyed. */
+    Process startBackground(URI target, String script, Map<String, String> environment) throws IOException {
+        return command(target, script, 3_600, environment).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private ProcessBuilder command(URI target, String script, int seconds, Map<String, String> environment) {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c32", "-d" + seconds + "s", "--timeout", "10s",
+                "-s", scripts.resolve(script).toString(), target.toString()));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("BENCH_DIR", scripts.toString());
+        builder.environment().putAll(environment);
+        return builder;
     }
 }
