@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tokens this node has seen used whose {@code last_used_at} is due for a write. A request only adds its token's
- * id here; {@link dev.lanyard.token.boundary.LastUsedWriter} writes them all in one statement a second, so
+ * id here; {@link dev.lanyard.token.boundary.LastUsedWriter} writes them all in one transaction a second, so
  * authenticating costs no write, however many fresh tokens arrive.
  */
 @ApplicationScoped
