@@ -9,7 +9,10 @@ import dev.lanyard.it.support.Admin;
 import dev.lanyard.it.support.Api;
 import dev.lanyard.it.support.Deployments;
 import dev.lanyard.it.support.Json;
+import dev.lanyard.it.support.LoopbackClient;
+import dev.lanyard.it.support.Nginx;
 import dev.lanyard.it.support.SuiteDatabase;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,13 +37,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two Payara Micro instances of the WAR, clustered through Payara's data grid on loopback only (explicit TCP
  * members on 127.0.0.1, a cluster name of this run's own, so no other run or host can join), sharing the suite's
- * PostgreSQL: what one node does, the other sees on its very next request.
+ * PostgreSQL: what one node does, the other sees on its very next request. In front of them, nginx as the README
+ * configures it; the nodes trust 127.0.0.1, the address they see nginx at, as their proxy, and clients of the
+ * proxy come from loopback addresses of their own.
  */
 @ExtendWith(SuiteDatabase.class)
 class ClusterIT {
 
     /** The pruning lock's key, as {@code PruneLock} takes it. */
     private static final long PRUNE_LOCK = 0x6c6e7970_72756e65L;
+    private static final String APP = "https://test.com/app";
 
     private static final List<String> LOG_A = new CopyOnWriteArrayList<>();
     private static final List<String> LOG_B = new CopyOnWriteArrayList<>();
@@ -47,6 +54,7 @@ class ClusterIT {
     private static MicroServer nodeB;
     private static Api a;
     private static Api b;
+    private static Nginx proxy;
 
     @BeforeAll
     static void startTwoClusteredNodes() throws Exception {
@@ -65,10 +73,14 @@ class ClusterIT {
         b = new Api(nodeB.base().toURL());
         await().atMost(Duration.ofSeconds(60)).until(() -> LOG_A.stream().anyMatch(line -> line.contains("DG Size: 2"))
                 && LOG_B.stream().anyMatch(line -> line.contains("DG Size: 2")));
+        proxy = Nginx.start(Path.of("target", "nginx"), List.of(nodeA.base(), nodeB.base()));
     }
 
     @AfterAll
     static void stopNodes() throws IOException {
+        if (proxy != null) {
+            proxy.close();
+        }
         if (nodeA != null) {
             nodeA.close();
         }
@@ -132,6 +144,98 @@ class ClusterIT {
     }
 
     @Test
+    void behindNginxEachClientAddressHasItsOwnLoginLimit() {
+        var user = new Accounts(a).register();
+        var attacker = LoopbackClient.anyAddress(proxy.http());
+        var neighbour = LoopbackClient.anyAddress(proxy.http());
+        String wrong = Json.of("email", user.email(), "password", "not the password 1");
+        String right = Json.of("email", user.email(), "password", Accounts.PASSWORD);
+
+        // Whatever a client claims in the headers nginx passes on, the hop nginx appends is the one that counts.
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            var reply = attacker.post("api/login", wrong, "X-Forwarded-For: 203.0.113." + attempt,
+                    "Forwarded: for=198.51.100." + attempt);
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        }
+        var locked = attacker.post("api/login", right, "X-Forwarded-For: 203.0.113.99");
+        assertThat(locked.status()).as(locked.toString()).isEqualTo(429);
+
+        var judged = neighbour.post("api/login", right, "X-Forwarded-For: " + attacker.address());
+        assertThat(judged.status()).as(judged.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void behindNginxTheAuditTrailShowsTheClientsOwnAddress() {
+        var user = new Accounts(a).register();
+        var client = LoopbackClient.anyAddress(proxy.http());
+
+        client.post("api/login", Json.of("email", user.email(), "password", "not the password 1"),
+                "X-Forwarded-For: 203.0.113.7");
+        var login = client.post("api/login", Json.of("email", user.email(), "password", Accounts.PASSWORD));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        var audit = client.get("api/audit?per_page=100", "Authorization: Bearer " + login.json().getString("token"));
+
+        assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
+        assertThat(loginEvents(audit)).hasSize(2).allSatisfy(event -> assertThat(event.getString("ip"))
+                .as(event.toString()).isEqualTo(client.address()));
+    }
+
+    @Test
+    void behindNginxWithTlsTheSessionCookieIsSecure() {
+        var user = new Accounts(a).register();
+        var overTls = spaLogin(LoopbackClient.anyAddress(proxy.https()).overTls(proxy.tls()), user);
+        var plain = spaLogin(LoopbackClient.anyAddress(proxy.http()), user);
+
+        assertThat(sessionCookie(overTls)).contains("HttpOnly").contains("Secure");
+        assertThat(overTls.headers("Strict-Transport-Security")).isNotEmpty();
+        assertThat(sessionCookie(plain)).contains("HttpOnly").doesNotContain("Secure");
+        assertThat(plain.headers("Strict-Transport-Security")).isEmpty();
+    }
+
+    @Test
+    void forwardingHeadersSentStraightToANodeAreIgnored() throws IOException {
+        var user = new Accounts(a).register();
+        var client = LoopbackClient.anyAddress(nodeA.base().toURL());
+        String[] claims = {"X-Forwarded-For: 203.0.113.50", "Forwarded: for=203.0.113.51;proto=https",
+            "X-Forwarded-Proto: https"};
+
+        var login = client.post("api/login", Json.of("email", user.email(), "password", Accounts.PASSWORD), claims);
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        var audit = client.get("api/audit?per_page=100", "Authorization: Bearer " + login.json().getString("token"));
+        assertThat(loginEvents(audit)).singleElement().satisfies(event -> assertThat(event.getString("ip"))
+                .isEqualTo(client.address()));
+
+        var session = spaLogin(client, user, claims);
+        assertThat(sessionCookie(session)).doesNotContain("Secure");
+        assertThat(session.headers("Strict-Transport-Security")).isEmpty();
+    }
+
+    /** A single-page app's sign-in: the CSRF cookie first, then the login echoing it. */
+    private static LoopbackClient.Reply spaLogin(LoopbackClient browser, Accounts.Account user, String... headers) {
+        var csrf = browser.get("api/csrf-cookie", Stream.concat(Stream.of("Referer: " + APP), Stream.of(headers))
+                .toArray(String[]::new));
+        assertThat(csrf.status()).as(csrf.toString()).isEqualTo(204);
+        String xsrf = csrf.headers("Set-Cookie").stream().filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
+                .map(cookie -> cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';'))).findFirst()
+                .orElseThrow();
+        var login = browser.post("api/spa/login", Json.of("email", user.email(), "password", Accounts.PASSWORD),
+                Stream.concat(Stream.of("Referer: " + APP, "Cookie: XSRF-TOKEN=" + xsrf, "X-XSRF-TOKEN: " + xsrf),
+                        Stream.of(headers)).toArray(String[]::new));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        return login;
+    }
+
+    private static String sessionCookie(LoopbackClient.Reply reply) {
+        return reply.headers("Set-Cookie").stream().filter(cookie -> cookie.startsWith("lanyard_session="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + reply.head()));
+    }
+
+    private static List<JsonObject> loginEvents(LoopbackClient.Reply audit) {
+        return audit.json().getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                .filter(event -> event.getString("type").startsWith("login.")).toList();
+    }
+
+    @Test
     void eachScheduledPruningRunsOnOneNodeOnly() throws SQLException {
         // The suite schedules pruning every two seconds on both nodes.
         Instant since = SuiteDatabase.now();
@@ -176,6 +280,7 @@ class ClusterIT {
         try {
             List<String> jvm = new ArrayList<>(SuiteDatabase.current().asSystemProperties());
             jvm.add("-Xmx512m");
+            jvm.add("-Dlanyard.trusted-proxies=127.0.0.1/32");
             return MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")), Deployments.war().toPath(),
                     MicroServer.freePort(), jvm, List.of("--clustermode", members, "--interfaces", "127.0.0.1",
                             "--startport", String.valueOf(gridPort), "--clustername", cluster, "--name",

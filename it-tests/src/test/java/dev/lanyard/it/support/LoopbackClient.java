@@ -12,7 +12,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * Requests from a loopback address of the test's choosing (any of 127.0.0.0/8), so that a test can be a client
@@ -23,21 +29,36 @@ public final class LoopbackClient {
 
     private final InetAddress from;
     private final URL base;
+    private final Optional<SSLContext> tls;
 
-    private LoopbackClient(InetAddress from, URL base) {
+    private LoopbackClient(InetAddress from, URL base, Optional<SSLContext> tls) {
         this.from = from;
         this.base = base;
+        this.tls = tls;
     }
 
-    /** A client at a random loopback address nobody else in the run is likely to use. */
+    /**
+     * A client at a random loopback address nobody else in the run is likely to use; never in 127.0.0.0/16, so
+     * never 127.0.0.1, which tests may trust as their proxy's address.
+     */
     public static LoopbackClient anyAddress(URL base) {
         var random = ThreadLocalRandom.current();
         try {
-            return new LoopbackClient(InetAddress.getByAddress(new byte[] {127, (byte) random.nextInt(1, 255),
-                    (byte) random.nextInt(1, 255), (byte) random.nextInt(1, 255)}), base);
+            return new LoopbackClient(InetAddress.getByAddress(new byte[] {127, (byte) random.nextInt(2, 255),
+                    (byte) random.nextInt(1, 255), (byte) random.nextInt(1, 255)}), base, Optional.empty());
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The same client speaking HTTPS, trusting what {@code tls} trusts and checking the host name. */
+    public LoopbackClient overTls(SSLContext context) {
+        return new LoopbackClient(from, base, Optional.of(context));
+    }
+
+    /** The address the requests come from, as the server's socket sees it. */
+    public String address() {
+        return from.getHostAddress();
     }
 
     public record Reply(int status, String head, String body) {
@@ -47,29 +68,62 @@ public final class LoopbackClient {
             }
         }
 
+        /** Every value of one header, in order. */
+        public List<String> headers(String name) {
+            String prefix = name.toLowerCase(Locale.ROOT) + ":";
+            return Arrays.stream(head.split("\r\n")).filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+                    .map(line -> line.substring(prefix.length()).trim()).toList();
+        }
+
         @Override
         public String toString() {
             return status + " " + body;
         }
     }
 
-    public Reply post(String path, String json) {
-        byte[] body = json.getBytes(UTF_8);
+    public Reply post(String path, String json, String... headers) {
+        return send("POST", path, json, headers);
+    }
+
+    public Reply get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    /** One request; each header is a whole line such as {@code "X-Forwarded-For: 203.0.113.9"}. */
+    public Reply send(String method, String path, String json, String... headers) {
+        byte[] body = json == null ? new byte[0] : json.getBytes(UTF_8);
         String target = base.getPath() + path;
-        try (var socket = new Socket()) {
-            socket.bind(new InetSocketAddress(from, 0));
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), base.getPort()), 10_000);
-            socket.setSoTimeout(30_000);
+        var head = new StringBuilder(method + " " + target + " HTTP/1.0\r\nHost: localhost:" + base.getPort()
+                + "\r\nAccept: application/json\r\n");
+        if (json != null) {
+            head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        }
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        head.append("\r\n");
+        try (var plain = new Socket()) {
+            plain.bind(new InetSocketAddress(from, 0));
+            plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), base.getPort()), 10_000);
+            plain.setSoTimeout(30_000);
+            Socket socket = plain;
+            if (tls.isPresent()) {
+                var secure = (SSLSocket) tls.get().getSocketFactory().createSocket(plain, "localhost", base.getPort(),
+                        true);
+                var parameters = secure.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                secure.setSSLParameters(parameters);
+                secure.startHandshake();
+                socket = secure;
+            }
             var out = socket.getOutputStream();
-            out.write(("POST " + target + " HTTP/1.0\r\nHost: localhost:" + base.getPort()
-                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
-                    + body.length + "\r\n\r\n").getBytes(UTF_8));
+            out.write(head.toString().getBytes(UTF_8));
             out.write(body);
             out.flush();
             String answer = new String(socket.getInputStream().readAllBytes(), UTF_8);
             int split = answer.indexOf("\r\n\r\n");
-            String head = answer.substring(0, split);
-            return new Reply(Integer.parseInt(head.split(" ", 3)[1]), head, answer.substring(split + 4));
+            String replyHead = answer.substring(0, split);
+            return new Reply(Integer.parseInt(replyHead.split(" ", 3)[1]), replyHead, answer.substring(split + 4));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
