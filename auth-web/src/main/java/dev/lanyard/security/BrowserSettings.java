@@ -57,13 +57,4 @@ public class BrowserSettings {
     public boolean allowsOrigin(String origin) {
         return origins.contains(ANY_ORIGIN) || origins.contains(origin.toLowerCase(Locale.ROOT));
     }
-
-    /**
-     * Whether the browser reached us over HTTPS, also behind a proxy that says so. Trusting the header can only
-     * add the {@code Secure} flag to a cookie and HSTS, never take protection away.
-     */
-    public static boolean overHttps(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-Proto");
-        return request.isSecure() || forwarded != null && forwarded.split(",")[0].trim().equalsIgnoreCase("https");
-    }
 }

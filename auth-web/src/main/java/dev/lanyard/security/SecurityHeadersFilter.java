@@ -1,5 +1,6 @@
 package dev.lanyard.security;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,6 +24,9 @@ public class SecurityHeadersFilter extends HttpFilter {
             + "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+    @Inject
+    ClientOrigins clients;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -34,7 +38,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Content-Security-Policy", api ? API_POLICY : UI_POLICY);
         response.setHeader("Cache-Control", api ? "no-store" : "no-cache");
-        if (BrowserSettings.overHttps(request)) {
+        if (clients.of(request).secure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
         chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package dev.lanyard.account.boundary;
 
+import dev.lanyard.audit.control.RequestOrigin;
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.OpenApiContract;
@@ -10,7 +11,6 @@ import dev.lanyard.token.boundary.SignIn;
 import dev.lanyard.token.boundary.Tokens;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -76,6 +76,9 @@ public class AuthResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    RequestOrigin origin;
+
     @POST
     @Path("register")
     public Response register(@Valid @NotNull(message = "A JSON body is required.") RegisterRequest body,
@@ -95,10 +98,9 @@ public class AuthResource {
             content = @Content(schema = @Schema(oneOf = {Authenticated.class, TwoFactorRequired.class})))
     @APIResponse(responseCode = "429", description = "Too many failed logins for this email and address; see"
             + " Retry-After", content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
-    public Object login(@Valid @NotNull(message = "A JSON body is required.") LoginRequest body,
-            @Context HttpServletRequest request) {
+    public Object login(@Valid @NotNull(message = "A JSON body is required.") LoginRequest body) {
         LoginOutcome outcome = accounts.login(body.email(), body.password(),
-                SignIn.apiToken(deviceOf(body.deviceName())), request.getRemoteAddr());
+                SignIn.apiToken(deviceOf(body.deviceName())), origin.ip());
         if (outcome instanceof PendingTwoFactor pending) {
             return new TwoFactorRequired(true, pending.challenge());
         }

@@ -1,5 +1,6 @@
 package dev.lanyard.account.boundary;
 
+import dev.lanyard.audit.control.RequestOrigin;
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.Roles;
@@ -8,7 +9,6 @@ import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.entity.Abilities;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -59,6 +59,9 @@ public class PasswordResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    RequestOrigin origin;
+
     @SecurityRequirement(name = LanyardApplication.BEARER)
     @PUT
     @Path("user/password")
@@ -73,8 +76,8 @@ public class PasswordResource {
     @POST
     @Path("forgot-password")
     public MessageBody forgot(@Valid @NotNull(message = "A JSON body is required.") ForgotPasswordRequest body,
-            @Context HttpServletRequest request, @Context UriInfo uri) {
-        resets.forgot(body.email(), request.getRemoteAddr(), uri.getBaseUri());
+            @Context UriInfo uri) {
+        resets.forgot(body.email(), origin.ip(), uri.getBaseUri());
         return new MessageBody(RESET_SENT);
     }
 

@@ -3,9 +3,10 @@ package dev.lanyard.account.boundary;
 import dev.lanyard.account.boundary.AuthResource.LoginRequest;
 import dev.lanyard.account.boundary.AuthResource.RegisterRequest;
 import dev.lanyard.account.boundary.AuthResource.TwoFactorRequired;
+import dev.lanyard.audit.control.RequestOrigin;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.security.BrowserCookies;
-import dev.lanyard.security.BrowserSettings;
+import dev.lanyard.security.ClientOrigins;
 import dev.lanyard.security.CsrfTokens;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.SpaOnly;
@@ -61,6 +62,12 @@ public class SpaResource {
     @Inject
     CsrfTokens csrf;
 
+    @Inject
+    RequestOrigin origin;
+
+    @Inject
+    ClientOrigins clients;
+
     @Context
     HttpServletRequest request;
 
@@ -84,8 +91,7 @@ public class SpaResource {
     @Path("spa/login")
     @SpaOnly
     public Response login(@Valid @NotNull(message = "A JSON body is required.") LoginRequest body) {
-        LoginOutcome outcome = accounts.login(body.email(), body.password(), SignIn.browserSession(),
-                request.getRemoteAddr());
+        LoginOutcome outcome = accounts.login(body.email(), body.password(), SignIn.browserSession(), origin.ip());
         if (outcome instanceof PendingTwoFactor pending) {
             return Response.ok(new TwoFactorRequired(true, pending.challenge())).build();
         }
@@ -137,6 +143,6 @@ public class SpaResource {
     }
 
     private boolean secure() {
-        return BrowserSettings.overHttps(request);
+        return clients.of(request).secure();
     }
 }

@@ -1,6 +1,7 @@
 package dev.lanyard.audit.boundary;
 
 import dev.lanyard.audit.control.RequestOrigin;
+import dev.lanyard.security.ClientOrigins;
 import dev.lanyard.security.CurrentCaller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -12,7 +13,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
-/** Tells the audit trail where each API request comes from and, once authenticated, who makes it. */
+/**
+ * Tells the audit trail and the per-address limits where each API request comes from (the client's address,
+ * also behind a trusted proxy) and, once authenticated, who makes it.
+ */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class RequestOriginFilter implements ContainerRequestFilter {
@@ -23,12 +27,15 @@ public class RequestOriginFilter implements ContainerRequestFilter {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    ClientOrigins clients;
+
     @Context
     HttpServletRequest request;
 
     @Override
     public void filter(ContainerRequestContext context) {
-        origin.from(request.getRemoteAddr(), context.getHeaderString(HttpHeaders.USER_AGENT));
+        origin.from(clients.of(request).address(), context.getHeaderString(HttpHeaders.USER_AGENT));
         caller.ifAuthenticated().ifPresent(token -> origin.by(token.ownerKind(), token.ownerId(), token.tokenId()));
     }
 }
