@@ -46,8 +46,9 @@ public final class Nginx implements AutoCloseable {
     }
 
     /** Starts nginx in the foreground, balancing over {@code nodes}, and waits until both its ports accept. */
-    public static Nginx start(Path prefix, List<URI> nodes) throws IOException, InterruptedException {
+    public static Nginx start(Path directory, List<URI> nodes) throws IOException, InterruptedException {
         installIfMissing();
+        Path prefix = directory.toAbsolutePath();
         Files.createDirectories(prefix.resolve("temp"));
         int http = MicroServer.freePort();
         int https = MicroServer.freePort();
@@ -63,7 +64,8 @@ public final class Nginx implements AutoCloseable {
         while (!(nginx.accepts(http) && nginx.accepts(https))) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 nginx.close();
-                throw new IllegalStateException("nginx did not start: " + Files.readString(prefix.resolve("error.log")));
+                throw new IllegalStateException("nginx did not start: " + Files.readString(prefix.resolve("nginx.out"))
+                        + (Files.exists(prefix.resolve("error.log")) ? Files.readString(prefix.resolve("error.log")) : ""));
             }
             Thread.sleep(100);
         }
@@ -111,7 +113,7 @@ public final class Nginx implements AutoCloseable {
                         }
                     }
                 }
-                """.formatted(prefix.toAbsolutePath(), servers, http, https);
+                """.formatted(prefix, servers, http, https);
     }
 
     public URL http() {
