@@ -19,6 +19,10 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
 
     @Override
     public Response toResponse(Problem problem) {
+        return response(problem);
+    }
+
+    static Response response(Problem problem) {
         if (problem instanceof Invalid invalid) {
             return ValidationBody.response(invalid.errors());
         }

@@ -1,5 +1,6 @@
 package dev.lanyard.rest;
 
+import dev.lanyard.persistence.UniqueViolation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -9,8 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The last line: anything not mapped elsewhere. A database that cannot be reached is a 503 the client may
- * retry; anything else is a bug, logged here and answered without a stack trace.
+ * The last line: anything not mapped elsewhere. A unique index that refused a concurrent twin is the 422 (or
+ * 409) a later request would get; a database that cannot be reached is a 503 the client may retry; anything else
+ * is a bug, logged here and answered without a stack trace.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -19,6 +21,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        var lostRace = UniqueViolation.of(exception);
+        if (lostRace.isPresent()) {
+            return ProblemMapper.response(lostRace.get());
+        }
         if (causedByDatabase(exception)) {
             LOG.log(Level.WARNING, "Database unavailable: {0}", exception.toString());
             return json(Response.Status.SERVICE_UNAVAILABLE);
