@@ -22,6 +22,7 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
         return response(problem);
     }
 
+    /** Also for a problem read from another failure's causes, such as a lost race on a unique index. */
     static Response response(Problem problem) {
         if (problem instanceof Invalid invalid) {
             return ValidationBody.response(invalid.errors());

@@ -25,7 +25,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (lostRace.isPresent()) {
             return ProblemMapper.response(lostRace.get());
         }
-        if (causedByDatabase(exception)) {
+        if (causedByDatabase(exception) && !refusedByDatabase(exception)) {
             LOG.log(Level.WARNING, "Database unavailable: {0}", exception.toString());
             return json(Response.Status.SERVICE_UNAVAILABLE);
         }
@@ -40,6 +40,20 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
             if (cause.getCause() == cause) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The database answered and refused the data (SQLState class 22, data exception, or 23, integrity
+     * constraint): it is reachable, so this is no 503 but a check missing here.
+     */
+    private static boolean refusedByDatabase(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
             }
         }
         return false;
