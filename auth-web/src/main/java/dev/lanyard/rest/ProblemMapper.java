@@ -19,6 +19,11 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
 
     @Override
     public Response toResponse(Problem problem) {
+        return response(problem);
+    }
+
+    /** Also for a problem read from another failure's causes, such as a lost race on a unique index. */
+    static Response response(Problem problem) {
         if (problem instanceof Invalid invalid) {
             return ValidationBody.response(invalid.errors());
         }

@@ -1,5 +1,6 @@
 package dev.lanyard.rest;
 
+import dev.lanyard.persistence.UniqueViolation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -9,8 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The last line: anything not mapped elsewhere. A database that cannot be reached is a 503 the client may
- * retry; anything else is a bug, logged here and answered without a stack trace.
+ * The last line: anything not mapped elsewhere. A unique index that refused a concurrent twin is the 422 (or
+ * 409) a later request would get; a database that cannot be reached is a 503 the client may retry; anything else
+ * is a bug, logged here and answered without a stack trace.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -19,7 +21,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        if (causedByDatabase(exception)) {
+        var lostRace = UniqueViolation.of(exception);
+        if (lostRace.isPresent()) {
+            return ProblemMapper.response(lostRace.get());
+        }
+        if (causedByDatabase(exception) && !refusedByDatabase(exception)) {
             LOG.log(Level.WARNING, "Database unavailable: {0}", exception.toString());
             return json(Response.Status.SERVICE_UNAVAILABLE);
         }
@@ -34,6 +40,20 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
             if (cause.getCause() == cause) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The database answered and refused the data (SQLState class 22, data exception, or 23, integrity
+     * constraint): it is reachable, so this is no 503 but a check missing here.
+     */
+    private static boolean refusedByDatabase(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
             }
         }
         return false;

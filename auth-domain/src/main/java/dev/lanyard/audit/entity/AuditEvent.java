@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * Something security-relevant that happened, kept for the audit trail and never changed once written. It names
- * tokens by id only, never by their secret.
+ * tokens by id only, never by their secret. What a caller sent (a name in the detail, a user agent, an address)
+ * is cut to its column here, so no request can make an audit write fail by its size.
  */
 @Entity
 @Table(name = "audit_events")
@@ -47,13 +48,18 @@ public class AuditEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    private static final int MAX_ACTOR_KIND = 16;
+    private static final int MAX_IP = 64;
+    private static final int MAX_USER_AGENT = 512;
+    private static final int MAX_DETAIL = 1000;
+
     @Column(nullable = false, length = 64)
     private String type;
 
     @Column(name = "user_id")
     private Long userId;
 
-    @Column(name = "actor_kind", length = 16)
+    @Column(name = "actor_kind", length = MAX_ACTOR_KIND)
     private String actorKind;
 
     @Column(name = "actor_id")
@@ -62,13 +68,13 @@ public class AuditEvent {
     @Column(name = "token_id")
     private Long tokenId;
 
-    @Column(length = 64)
+    @Column(length = MAX_IP)
     private String ip;
 
-    @Column(name = "user_agent", length = 512)
+    @Column(name = "user_agent", length = MAX_USER_AGENT)
     private String userAgent;
 
-    @Column(length = 1000)
+    @Column(length = MAX_DETAIL)
     private String detail;
 
     @Column(name = "occurred_at", nullable = false)
@@ -80,18 +86,27 @@ public class AuditEvent {
     public AuditEvent(String type, Long userId, String detail, Instant occurredAt) {
         this.type = Objects.requireNonNull(type, "type");
         this.userId = userId;
-        this.detail = detail;
+        this.detail = fit(detail, MAX_DETAIL);
         this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt").truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Where the request that caused the event came from, and who made it. */
     public AuditEvent from(String actorKind, Long actorId, Long tokenId, String ip, String userAgent) {
-        this.actorKind = actorKind;
+        this.actorKind = fit(actorKind, MAX_ACTOR_KIND);
         this.actorId = actorId;
         this.tokenId = tokenId;
-        this.ip = ip;
-        this.userAgent = userAgent == null || userAgent.length() <= 512 ? userAgent : userAgent.substring(0, 512);
+        this.ip = fit(ip, MAX_IP);
+        this.userAgent = fit(userAgent, MAX_USER_AGENT);
         return this;
+    }
+
+    /** The start of {@code value} that fits {@code max} characters, never half of a surrogate pair. */
+    static String fit(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+        return value.substring(0, end);
     }
 
     /** The token the event is about, when it is not the one the request was made with. */

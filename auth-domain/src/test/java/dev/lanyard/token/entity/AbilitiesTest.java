@@ -333,6 +333,15 @@ class AbilitiesTest {
         }
     }
 
+    @Test
+    void theLongestListThatIsAllowedFitsItsColumn() {
+        List<String> longest = IntStream.range(0, Abilities.MAX_ABILITIES)
+                .mapToObj(i -> String.format("%0" + Abilities.MAX_LENGTH + "d", i)).toList();
+
+        assertThat(Abilities.of(longest).toJson()).hasSizeLessThanOrEqualTo(4000);
+        assertThatIllegalArgumentException().isThrownBy(() -> Abilities.of("x".repeat(Abilities.MAX_LENGTH + 1)));
+    }
+
     private static List<String> numbered(int count) {
         return IntStream.rangeClosed(1, count).mapToObj(i -> "ability" + i).toList();
     }

@@ -8,9 +8,7 @@ import dev.lanyard.problem.NotFound;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /** The products for sale: listed to customers and clients, added and changed by admins. */
@@ -18,7 +16,6 @@ import java.util.Optional;
 public class Inventory {
 
     private static final String SKU_TAKEN = "The sku has already been taken.";
-    private static final String UNIQUE_VIOLATION = "23505";
 
     @PersistenceContext
     EntityManager em;
@@ -66,24 +63,12 @@ public class Inventory {
         }
     }
 
-    /** Two admins adding one SKU at once both pass the check above; the unique index refuses the second. */
+    /**
+     * Inside the call, so that the product has its id and a refusal is this call's: two admins adding one SKU at
+     * once both pass the check above, and the unique index refuses the second, which {@link dev.lanyard.persistence.UniqueViolation}
+     * answers as the check would have.
+     */
     private void flush() {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
-                throw Invalid.field("sku", SKU_TAKEN);
-            }
-            throw e;
-        }
-    }
-
-    private static boolean isUniqueViolation(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        em.flush();
     }
 }

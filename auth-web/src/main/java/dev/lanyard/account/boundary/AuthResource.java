@@ -49,7 +49,8 @@ public class AuthResource {
     }
 
     public record LoginRequest(
-            @NotBlank(message = "The email field is required.") String email,
+            @NotBlank(message = "The email field is required.")
+            @Size(max = 255, message = "The email field must not be greater than 255 characters.") String email,
             @NotNull(message = "The password field is required.") String password,
             @Size(max = 255, message = "The device name field must not be greater than 255 characters.")
             String deviceName) {

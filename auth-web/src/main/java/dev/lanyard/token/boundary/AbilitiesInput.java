@@ -18,8 +18,9 @@ public final class AbilitiesInput {
         try {
             return Optional.of(Abilities.of(requested));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw Invalid.field("abilities", "The abilities field must list abilities such as \"read:posts\" or"
-                    + " \"*\", at most " + Abilities.MAX_ABILITIES + ".");
+            throw Invalid.field("abilities", "The abilities field must list at most " + Abilities.MAX_ABILITIES
+                    + " abilities such as \"read:posts\" or \"*\", each up to " + Abilities.MAX_LENGTH
+                    + " letters, digits and : * . _ -.");
         }
     }
 }
