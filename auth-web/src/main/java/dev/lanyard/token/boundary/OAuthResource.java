@@ -1,5 +1,6 @@
 package dev.lanyard.token.boundary;
 
+import dev.lanyard.problem.Invalid;
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.Roles;
@@ -10,13 +11,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -60,8 +60,8 @@ public class OAuthResource {
     @Path("introspect")
     @RolesAllowed(Roles.CLIENT)
     @RequireAbilities("introspect")
-    public Response introspect(@FormParam("token") @NotBlank(message = TOKEN_REQUIRED) String token) {
-        IntrospectionBody body = PlainTextToken.parse(token).flatMap(tokens::introspect)
+    public Response introspect(Form form) {
+        IntrospectionBody body = PlainTextToken.parse(token(form)).flatMap(tokens::introspect)
                 .map(IntrospectionBody::of).orElse(IntrospectionBody.INACTIVE);
         return Response.ok(body).cacheControl(NO_STORE).build();
     }
@@ -69,8 +69,21 @@ public class OAuthResource {
     @POST
     @Path("revoke")
     @RolesAllowed({Roles.USER, Roles.CLIENT})
-    public MessageBody revoke(@FormParam("token") @NotBlank(message = TOKEN_REQUIRED) String token) {
-        PlainTextToken.parse(token).ifPresent(presented -> tokens.revokePresented(caller.token(), presented));
+    public MessageBody revoke(Form form) {
+        PlainTextToken.parse(token(form)).ifPresent(presented -> tokens.revokePresented(caller.token(), presented));
         return new MessageBody("Revocation processed.");
+    }
+
+    /**
+     * The form's {@code token}, read from the whole form rather than by {@code @FormParam}, which fails on a
+     * request without a media type: a body-less request has none (see {@code BodilessRequests}) and is the 422
+     * of a missing token.
+     */
+    private static String token(Form form) {
+        String token = form == null ? null : form.asMap().getFirst("token");
+        if (token == null || token.isBlank()) {
+            throw Invalid.field("token", TOKEN_REQUIRED);
+        }
+        return token;
     }
 }

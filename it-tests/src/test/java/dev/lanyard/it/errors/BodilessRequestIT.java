@@ -36,6 +36,20 @@ class BodilessRequestIT extends MicroTest {
     }
 
     @Test
+    void aBodilessFormRequestIsTheValidationErrorOfItsMissingField() {
+        var account = new Accounts(api()).register();
+        for (String type : new String[] {null, "application/x-www-form-urlencoded", "application/json"}) {
+            var call = type == null ? api().post("api/oauth/revoke") : api().send("POST", "api/oauth/revoke", type, "");
+
+            var reply = call.bearer(account.token()).send();
+
+            assertThat(reply.status()).as(type + " " + reply).isEqualTo(422);
+            assertThat(reply.json().getJsonObject("errors").getJsonArray("token").getString(0))
+                    .isEqualTo("The token field is required.");
+        }
+    }
+
+    @Test
     void aBodyThatIsNotJsonIs415AndChangesNothing() {
         var account = new Accounts(api()).register();
 
