@@ -54,6 +54,11 @@ public final class LoopbackClient {
     }
 
     public Reply post(String path, String json) {
+        return post(path, json, "localhost:" + base.getPort());
+    }
+
+    /** The same with a {@code Host} header of the caller's choosing, as anyone can send one. */
+    public Reply post(String path, String json, String host) {
         byte[] body = json.getBytes(UTF_8);
         String target = base.getPath() + path;
         try (var socket = new Socket()) {
@@ -61,7 +66,7 @@ public final class LoopbackClient {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), base.getPort()), 10_000);
             socket.setSoTimeout(30_000);
             var out = socket.getOutputStream();
-            out.write(("POST " + target + " HTTP/1.0\r\nHost: localhost:" + base.getPort()
+            out.write(("POST " + target + " HTTP/1.0\r\nHost: " + host
                     + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
                     + body.length + "\r\n\r\n").getBytes(UTF_8));
             out.write(body);
