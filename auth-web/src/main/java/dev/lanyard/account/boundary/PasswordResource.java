@@ -20,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Changing a known password, and resetting a forgotten one by mail (Fortify's routes). */
@@ -73,8 +72,8 @@ public class PasswordResource {
     @POST
     @Path("forgot-password")
     public MessageBody forgot(@Valid @NotNull(message = "A JSON body is required.") ForgotPasswordRequest body,
-            @Context HttpServletRequest request, @Context UriInfo uri) {
-        resets.forgot(body.email(), request.getRemoteAddr(), uri.getBaseUri());
+            @Context HttpServletRequest request) {
+        resets.forgot(body.email(), request.getRemoteAddr());
         return new MessageBody(RESET_SENT);
     }
 
