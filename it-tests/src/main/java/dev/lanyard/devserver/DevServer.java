@@ -2,6 +2,7 @@ package dev.lanyard.devserver;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +24,9 @@ public final class DevServer {
         if (database.isEmbedded()) {
             System.out.println("[lanyard] LANYARD_DB_URL is not set: using an embedded PostgreSQL in " + dataDirectory);
         }
-        List<String> jvmOptions = database.isEmbedded() ? database.asSystemProperties() : List.of();
+        List<String> jvmOptions = new ArrayList<>(database.isEmbedded() ? database.asSystemProperties() : List.of());
+        // Without a mail server a developer reads the mails, reset and verification links included, in the log.
+        jvmOptions.add("-Dlanyard.mail.log-unsent=true");
         MicroServer server;
         try {
             server = MicroServer.start(Path.of(args[0]), Path.of(args[1]), port, jvmOptions, System.out::println);

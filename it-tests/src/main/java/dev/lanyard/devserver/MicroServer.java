@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +33,9 @@ public final class MicroServer implements AutoCloseable {
     /** Asadmin commands for every Payara Micro that runs Lanyard; arquillian.xml passes the same file. */
     public static final String PREBOOT_COMMANDS = "payara-micro-preboot.asadmin";
 
+    /** How Lanyard's startup checks begin the reason they refuse to start (see auth-ejb's MailStartupCheck). */
+    private static final String REFUSAL = "Lanyard cannot start: ";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
@@ -44,7 +48,8 @@ public final class MicroServer implements AutoCloseable {
 
     /**
      * Starts a Payara Micro of its own, outside any cluster, and waits until Lanyard answers; every line Micro
-     * prints goes to {@code output}.
+     * prints goes to {@code output}. Links in its mails point at it ({@code lanyard.app.url} is its own address)
+     * unless {@code jvmOptions} say otherwise.
      */
     public static MicroServer start(Path microJar, Path war, int port, List<String> jvmOptions,
             Consumer<String> output) throws IOException, InterruptedException {
@@ -56,6 +61,8 @@ public final class MicroServer implements AutoCloseable {
             List<String> microOptions, Consumer<String> output) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // First, so that a caller's own -Dlanyard.app.url, later on the line, wins.
+        command.add("-Dlanyard.app.url=http://localhost:" + port + "/");
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", microJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
                 "--port", String.valueOf(port), "--prebootcommandfile", prebootCommands().toString()));
@@ -64,7 +71,15 @@ public final class MicroServer implements AutoCloseable {
         var server = new MicroServer(process, URI.create("http://localhost:" + port + "/"));
 
         CompletableFuture<Void> booted = new CompletableFuture<>();
-        Thread relay = new Thread(() -> relay(process, output, booted), "payara-micro-output");
+        List<String> refusals = new CopyOnWriteArrayList<>();
+        Consumer<String> watched = line -> {
+            int refusal = line.indexOf(REFUSAL);
+            if (refusal >= 0) {
+                refusals.add(line.substring(refusal));
+            }
+            output.accept(line);
+        };
+        Thread relay = new Thread(() -> relay(process, watched, booted), "payara-micro-output");
         relay.setDaemon(true);
         relay.start();
         try {
@@ -76,8 +91,10 @@ public final class MicroServer implements AutoCloseable {
         int status = server.status("api/ping");
         if (status != 200) {
             server.close();
-            throw new IllegalStateException("Lanyard did not deploy (GET /api/ping answered " + status
-                    + "); the reason is in Payara Micro's log");
+            throw new IllegalStateException(refusals.isEmpty()
+                    ? "Lanyard did not deploy (GET /api/ping answered " + status
+                            + "); the reason is in Payara Micro's log"
+                    : "Lanyard did not deploy. " + refusals.get(0));
         }
         return server;
     }

@@ -11,7 +11,8 @@ import java.time.Instant;
 
 /**
  * The one outstanding password reset of a user. Only the SHA-256 of the token mailed to them is kept: the
- * token is 40 random characters, so a fast hash cannot be reversed by guessing.
+ * token is 40 random characters, so a fast hash cannot be reversed by guessing. It is bound to the password it
+ * was issued for (the SHA-256 of that password's hash), so any change of the password ends it.
  */
 @Entity
 @Table(name = "password_reset_tokens")
@@ -25,9 +26,10 @@ public class PasswordResetToken {
      * Written with PostgreSQL's upsert (see {@code PasswordResets}), so that two requests at once for one user
      * leave one row: a new request replaces the token before it, and only the latest mail works.
      */
-    public static final String UPSERT = "INSERT INTO password_reset_tokens (user_id, token_hash, created_at)"
-            + " VALUES (?1, ?2, ?3) ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash,"
-            + " created_at = EXCLUDED.created_at";
+    public static final String UPSERT = "INSERT INTO password_reset_tokens (user_id, token_hash, created_at,"
+            + " password_fingerprint) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (user_id) DO UPDATE SET"
+            + " token_hash = EXCLUDED.token_hash, created_at = EXCLUDED.created_at,"
+            + " password_fingerprint = EXCLUDED.password_fingerprint";
 
     @Id
     @Column(name = "user_id")
@@ -39,11 +41,24 @@ public class PasswordResetToken {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "password_fingerprint", nullable = false, length = 64)
+    private String passwordFingerprint;
+
     protected PasswordResetToken() {
     }
 
     public boolean matches(String presentedHash) {
         return PlainTextToken.hashesMatch(tokenHash, presentedHash);
+    }
+
+    /** The fingerprint of a password hash, as {@link #UPSERT} stores it for the password a token was issued for. */
+    public static String fingerprint(String passwordHash) {
+        return PlainTextToken.sha256Hex(passwordHash);
+    }
+
+    /** Whether the user's password is still the one this token was issued for. */
+    public boolean issuedFor(String passwordHash) {
+        return PlainTextToken.hashesMatch(passwordFingerprint, fingerprint(passwordHash));
     }
 
     public boolean isExpiredAt(Instant now, Duration lifetime) {

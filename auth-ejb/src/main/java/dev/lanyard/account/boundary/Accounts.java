@@ -25,7 +25,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +69,7 @@ public class Accounts {
 
     /** A new user with a first token; a verification link goes to their address. */
     public Registration register(String name, String email, String password, String confirmation,
-            SignIn signIn, URI requestApiBase) {
+            SignIn signIn) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         List<String> passwordProblems = PasswordRules.problems(password, confirmation);
         if (!passwordProblems.isEmpty()) {
@@ -87,7 +86,7 @@ public class Accounts {
         em.flush();
         audit.record(AuditEvent.USER_REGISTERED, user.id(), null);
         var registration = new Registration(user, tokens.signIn(user, signIn).plainText());
-        emailVerification.send(user.id(), requestApiBase);
+        emailVerification.send(user.id());
         return registration;
     }
 

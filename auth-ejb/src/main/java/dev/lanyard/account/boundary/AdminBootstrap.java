@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes sure the user named by {@code lanyard.admin.email} exists and holds role {@code admin}. Idempotent:
- * an existing user keeps its password and only gains the role.
+ * an existing user keeps its password and only gains the role, and only once they proved the address is theirs;
+ * anyone can register any address, so an unverified account with it stays as it is.
  */
 @Stateless
 public class AdminBootstrap {
@@ -48,7 +49,14 @@ public class AdminBootstrap {
         }
         Optional<User> existing = accounts.findByEmail(email.get());
         if (existing.isPresent()) {
-            existing.get().grantRole(ADMIN_ROLE);
+            User user = existing.get();
+            if (user.emailVerified()) {
+                user.grantRole(ADMIN_ROLE);
+            } else if (!user.hasRole(ADMIN_ROLE)) {
+                LOG.log(Level.WARNING, "lanyard.admin.email names {0}, whose account''s address is not verified:"
+                        + " it was not made admin. Verify the address from that account, then restart.",
+                        email.get());
+            }
             return;
         }
         if (password.isEmpty()) {

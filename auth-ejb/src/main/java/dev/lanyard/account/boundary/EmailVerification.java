@@ -64,15 +64,15 @@ public class EmailVerification {
      * A new link on the user's request: counted per user in the login throttle, so the server cannot be used
      * to flood an inbox.
      */
-    public boolean resend(long userId, URI requestApiBase) {
+    public boolean resend(long userId) {
         String throttleKey = "verification-mail|" + userId;
         RateLimits.requireOpen(throttle, throttleKey);
         throttle.recordFailure(throttleKey);
-        return send(userId, requestApiBase);
+        return send(userId);
     }
 
     /** Mails a fresh link; false when there is nothing to verify any more. */
-    public boolean send(long userId, URI requestApiBase) {
+    public boolean send(long userId) {
         User user = em.find(User.class, userId);
         if (user.emailVerified()) {
             return false;
@@ -80,7 +80,7 @@ public class EmailVerification {
         Instant expires = clock.instant().plus(Duration.ofMinutes(expireMinutes));
         String hash = emailHash(user.email());
         long expiresSecond = expires.getEpochSecond();
-        URI link = links.appRoot(requestApiBase).resolve("api/email/verify/" + user.id() + "/" + hash + "?expires="
+        URI link = links.appRoot().resolve("api/email/verify/" + user.id() + "/" + hash + "?expires="
                 + expiresSecond + "&signature=" + signatures.sign(PURPOSE, payload(user.id(), hash, expiresSecond)));
         mailer.send(MailTemplates.render("verify-email", user.email(), Map.of("name", user.name(), "email",
                 user.email(), "link", link.toString(), "expires", Instant.ofEpochSecond(expiresSecond).toString())));

@@ -23,7 +23,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -86,7 +85,7 @@ public class PasswordResets {
      * same answer, in the same time (the mail leaves later, on another thread), and each request counts against
      * the email and the client address alike.
      */
-    public void forgot(String email, String clientAddress, URI requestApiBase) {
+    public void forgot(String email, String clientAddress) {
         String emailKey = "forgot-email|" + User.normalizeEmail(email);
         String addressKey = "forgot-ip|" + clientAddress;
         RateLimits.requireOpen(throttle, emailKey, addressKey);
@@ -95,7 +94,7 @@ public class PasswordResets {
         Optional<User> user = accounts.findByEmail(email);
         audit.record(AuditEvent.PASSWORD_RESET_REQUESTED, user.map(User::id).orElse(null),
                 "email=" + User.normalizeEmail(email) + (user.isPresent() ? "" : " unknown"));
-        user.ifPresent(found -> mailToken(found, requestApiBase));
+        user.ifPresent(this::mailToken);
     }
 
     /**
@@ -110,8 +109,10 @@ public class PasswordResets {
         Optional<User> user = accounts.findByEmail(email);
         Optional<PasswordResetToken> stored = user.map(found -> em.find(PasswordResetToken.class, found.id()));
         Instant now = clock.instant();
+        // Issued for the password in place now: a change or a reset since then (whoever made it) ended it.
         boolean valid = stored.isPresent() && token != null && stored.get().matches(PlainTextToken.sha256Hex(token))
-                && !stored.get().isExpiredAt(now, Duration.ofMinutes(expireMinutes));
+                && !stored.get().isExpiredAt(now, Duration.ofMinutes(expireMinutes))
+                && stored.get().issuedFor(user.get().passwordHash());
         if (!valid) {
             audit.recordRegardless(AuditEvent.PASSWORD_RESET_FAILED, user.map(User::id).orElse(null),
                     "email=" + User.normalizeEmail(email));
@@ -130,12 +131,13 @@ public class PasswordResets {
         notices.tell(found, "Your password was reset with a link from a mail, and every session signed out");
     }
 
-    private void mailToken(User user, URI requestApiBase) {
+    private void mailToken(User user) {
         String token = RandomSecrets.alphanumeric(TOKEN_LENGTH);
         Instant now = clock.instant();
         em.createNativeQuery(PasswordResetToken.UPSERT).setParameter(1, user.id())
-                .setParameter(2, PlainTextToken.sha256Hex(token)).setParameter(3, Timestamp.from(now)).executeUpdate();
-        String link = links.appRoot(requestApiBase).resolve("reset-password?token=" + token + "&email="
+                .setParameter(2, PlainTextToken.sha256Hex(token)).setParameter(3, Timestamp.from(now))
+                .setParameter(4, PasswordResetToken.fingerprint(user.passwordHash())).executeUpdate();
+        String link = links.appRoot().resolve("reset-password?token=" + token + "&email="
                 + URLEncoder.encode(user.email(), StandardCharsets.UTF_8)).toString();
         mailer.send(MailTemplates.render("reset-password", user.email(), Map.of("name", user.name(), "email",
                 user.email(), "token", token, "link", link, "expires",

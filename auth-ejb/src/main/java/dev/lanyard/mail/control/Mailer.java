@@ -26,8 +26,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends mail over SMTP ({@code lanyard.mail.*}), or, with no host configured, writes it to the server log so the
- * quick start works without a mail server.
+ * Sends mail over SMTP ({@code lanyard.mail.*}). With no host configured, only the fact that a mail was not sent is
+ * logged; its content (reset tokens, signed links) goes to the log only with {@code lanyard.mail.log-unsent=true},
+ * which the dev server sets so the quick start works without a mail server.
  *
  * <p>{@link #send} only queues: the mail leaves after the caller's transaction has committed, on another thread.
  * A rollback therefore never sends a mail, a mail failure never undoes the data, and a request answers in the
@@ -69,6 +70,10 @@ public class Mailer {
     @ConfigProperty(name = "lanyard.mail.tls", defaultValue = "starttls")
     String tls;
 
+    @Inject
+    @ConfigProperty(name = "lanyard.mail.log-unsent", defaultValue = "false")
+    boolean logUnsent;
+
     private Session session;
 
     @PostConstruct
@@ -101,6 +106,16 @@ public class Mailer {
         session = Session.getInstance(properties);
     }
 
+    /** Whether a mail's content, links included, reaches anyone: sent over SMTP, or written to the log. */
+    public boolean contentLeavesServer() {
+        return host.isPresent() || logUnsent;
+    }
+
+    /** Why mails leave the server, for an operator: the setting that makes them. */
+    public String whereMailsGo() {
+        return host.isPresent() ? "lanyard.mail.host is set" : "lanyard.mail.log-unsent is true";
+    }
+
     /** Queues the mail; it is delivered once the current transaction commits (at once when there is none). */
     public void send(OutgoingMail mail) {
         queue.fire(mail);
@@ -112,9 +127,15 @@ public class Mailer {
 
     private void deliver(OutgoingMail mail) {
         if (session == null) {
-            LOG.log(Level.INFO, "\n==== MAIL NOT SENT: lanyard.mail.host is not set, so it is written here ====\n"
-                    + "To: {0}\nSubject: {1}\n\n{2}==== END OF MAIL ====", new Object[] {mail.to(), mail.subject(),
-                    mail.text()});
+            if (logUnsent) {
+                LOG.log(Level.INFO, "\n==== MAIL NOT SENT: lanyard.mail.host is not set, so it is written here ====\n"
+                        + "To: {0}\nSubject: {1}\n\n{2}==== END OF MAIL ====", new Object[] {mail.to(),
+                        mail.subject(), mail.text()});
+            } else {
+                // The body may hold a reset token or a signed link: a log is no place for it.
+                LOG.log(Level.INFO, "Mail to {0} with subject \"{1}\" not sent: lanyard.mail.host is not set",
+                        new Object[] {mail.to(), mail.subject()});
+            }
             return;
         }
         try {

@@ -132,7 +132,9 @@ public class Tokens {
      * it is not using it, so {@code last_used_at} stays as it is.
      */
     public Optional<Introspection> introspect(PlainTextToken presented) {
+        // A browser session's secret lives in an HttpOnly cookie; presented anywhere else it is no credential.
         return matching(presented)
+                .filter(token -> !token.isSession())
                 .filter(token -> token.isValidAt(clock.instant(), settings.lifetime()))
                 .map(token -> Introspection.of(token, settings.lifetime()));
     }
@@ -158,7 +160,12 @@ public class Tokens {
                 .getSingleResult();
     }
 
-    /** A new token for the caller's owner, with no more abilities than the caller's own token. */
+    /**
+     * A new token for the caller's owner, with no more abilities than the caller's own token and no longer life:
+     * with no {@code expiresAt} it ends when the caller's token does (its own expiry, or the end of
+     * {@code lanyard.token.expiration-minutes} from its creation), and a later one is refused. A browser session
+     * is the account holder signed in, not a delegate, so what it creates is bound only by the rules for all.
+     */
     public IssuedToken create(AuthenticatedToken caller, String name, Optional<Abilities> requested,
             Optional<Instant> expiresAt) {
         Abilities abilities = requested.orElse(caller.abilities());
@@ -166,12 +173,19 @@ public class Tokens {
         if (expiresAt.isPresent() && !expiresAt.get().isAfter(clock.instant())) {
             throw Invalid.field("expires_at", "The expires at field must be a date after now.");
         }
-        return issue(em.find(TokenOwner.class, caller.ownerId()), name, abilities, expiresAt.orElse(null));
+        Optional<Instant> callerEnds = caller.session() ? Optional.empty() : endOf(caller);
+        if (callerEnds.isPresent() && expiresAt.isPresent() && expiresAt.get().isAfter(callerEnds.get())) {
+            throw Invalid.field("expires_at", "The expires at field must be a date before or equal to "
+                    + callerEnds.get() + ".");
+        }
+        return issue(em.find(TokenOwner.class, caller.ownerId()), name, abilities,
+                expiresAt.or(() -> callerEnds).orElse(null));
     }
 
+    /** Renames or narrows one of the owner's tokens: only one whose abilities the caller's token covers. */
     public AccessToken update(AuthenticatedToken caller, long tokenId, Optional<String> name,
             Optional<Abilities> abilities) {
-        AccessToken token = ownedBy(caller.ownerId(), tokenId);
+        AccessToken token = manageable(caller, tokenId);
         abilities.ifPresent(requested -> {
             requireCovered(caller, requested);
             token.changeAbilities(requested);
@@ -182,6 +196,11 @@ public class Tokens {
 
     public void revoke(long ownerId, long tokenId, RevokeReason reason) {
         revoke(ownedBy(ownerId, tokenId), reason);
+    }
+
+    /** The owner's revocation of one of their tokens: only one whose abilities the caller's token covers. */
+    public void revoke(AuthenticatedToken caller, long tokenId) {
+        revoke(manageable(caller, tokenId), RevokeReason.OWNER);
     }
 
     /** Any token, whoever owns it: the admin's revocation. */
@@ -282,6 +301,27 @@ public class Tokens {
             throw new NotFound("No such token.");
         }
         return token;
+    }
+
+    /**
+     * One of the caller's owner's tokens that the caller may change or revoke: a narrower token must not strip
+     * or end a broader one (a leaked {@code read:posts} token must not disarm the owner's full login).
+     */
+    private AccessToken manageable(AuthenticatedToken caller, long tokenId) {
+        AccessToken token = ownedBy(caller.ownerId(), tokenId);
+        if (!caller.abilities().covers(token.abilities())) {
+            throw new Forbidden("A token cannot change or revoke a token with abilities its own does not have.");
+        }
+        return token;
+    }
+
+    /** When the caller's token stops working; empty when never. */
+    private Optional<Instant> endOf(AuthenticatedToken caller) {
+        AccessToken token = em.find(AccessToken.class, caller.tokenId());
+        if (token == null) {
+            throw new Unauthenticated("The token was revoked.");
+        }
+        return token.effectiveExpiry(settings.lifetime());
     }
 
     private static void requireCovered(AuthenticatedToken caller, Abilities requested) {

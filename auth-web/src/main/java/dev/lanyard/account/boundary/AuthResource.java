@@ -6,9 +6,11 @@ import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.OpenApiContract;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
+import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.SignIn;
 import dev.lanyard.token.boundary.Tokens;
+import dev.lanyard.token.entity.Abilities;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -85,7 +87,7 @@ public class AuthResource {
     public Response register(@Valid @NotNull(message = "A JSON body is required.") RegisterRequest body,
             @Context UriInfo uri) {
         Registration registration = accounts.register(body.name(), body.email(), body.password(),
-                body.passwordConfirmation(), SignIn.apiToken(deviceOf(body.deviceName())), uri.getBaseUri());
+                body.passwordConfirmation(), SignIn.apiToken(deviceOf(body.deviceName())));
         return Response.created(uri.getBaseUriBuilder().path("user").build())
                 .entity(new Authenticated(UserView.of(registration.user()), registration.plainTextToken()))
                 .build();
@@ -121,6 +123,8 @@ public class AuthResource {
     @POST
     @Path("logout-all")
     @RolesAllowed(Roles.USER)
+    // Ends every token of the account, so only a token that could do anything anyway may.
+    @RequireAbilities(Abilities.WILDCARD)
     @SecurityRequirement(name = LanyardApplication.BEARER)
     public MessageBody logoutEverywhere() {
         int revoked = tokens.revokeAll(caller.ownerId(), RevokeReason.LOGOUT_ALL);

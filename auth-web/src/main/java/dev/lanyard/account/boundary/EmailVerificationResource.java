@@ -12,10 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The signed verification link, and asking for a new one. */
@@ -33,8 +31,8 @@ public class EmailVerificationResource {
     @POST
     @Path("verification-notification")
     @RolesAllowed(Roles.USER)
-    public Response resend(@Context UriInfo uri) {
-        if (!verification.resend(caller.ownerId(), uri.getBaseUri())) {
+    public Response resend() {
+        if (!verification.resend(caller.ownerId())) {
             return Response.ok(new MessageBody("Your email address is already verified.")).build();
         }
         return Response.accepted(new MessageBody("A new verification link has been sent to your email address."))

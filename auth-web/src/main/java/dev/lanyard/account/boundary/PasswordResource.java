@@ -18,9 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Changing a known password, and resetting a forgotten one by mail (Fortify's routes). */
@@ -75,9 +73,8 @@ public class PasswordResource {
 
     @POST
     @Path("forgot-password")
-    public MessageBody forgot(@Valid @NotNull(message = "A JSON body is required.") ForgotPasswordRequest body,
-            @Context UriInfo uri) {
-        resets.forgot(body.email(), origin.ip(), uri.getBaseUri());
+    public MessageBody forgot(@Valid @NotNull(message = "A JSON body is required.") ForgotPasswordRequest body) {
+        resets.forgot(body.email(), origin.ip());
         return new MessageBody(RESET_SENT);
     }
 

@@ -83,7 +83,7 @@ public class SpaResource {
     public Response register(@Valid @NotNull(message = "A JSON body is required.") RegisterRequest body,
             @Context UriInfo uri) {
         Registration registration = accounts.register(body.name(), body.email(), body.password(),
-                body.passwordConfirmation(), SignIn.browserSession(), uri.getBaseUri());
+                body.passwordConfirmation(), SignIn.browserSession());
         return signedIn(Response.created(uri.getBaseUriBuilder().path("user").build()), registration);
     }
 

@@ -91,7 +91,7 @@ public class TokensResource {
     @DELETE
     @Path("{id}")
     public MessageBody revoke(@PathParam("id") long id) {
-        tokens.revoke(caller.ownerId(), id, RevokeReason.OWNER);
+        tokens.revoke(caller.token(), id);
         return new MessageBody("Token revoked.");
     }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A server of its own, as the quick start runs it (no SMTP: mails go to the log) but with
- * {@code lanyard.require-verified-email=true}: token creation and the example resources wait for the
+ * A server of its own, as the quick start runs it (no SMTP, {@code lanyard.mail.log-unsent=true}: mails go to the
+ * log) but with {@code lanyard.require-verified-email=true}: token creation and the example resources wait for the
  * verification link, which the test reads from the server's output.
  */
 @ExtendWith(SuiteDatabase.class)
@@ -36,6 +36,7 @@ class VerifiedEmailRequiredIT {
     void anUnverifiedUserWaitsForTheLinkFromTheLogAndClientsNeverDo() throws Exception {
         List<String> options = new ArrayList<>(SuiteDatabase.current().asSystemProperties());
         options.add("-Dlanyard.require-verified-email=true");
+        options.add("-Dlanyard.mail.log-unsent=true");
         try (var server = MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")),
                 Deployments.war().toPath(), MicroServer.freePort(), options, log::add)) {
             var api = new Api(server.base().toURL());

@@ -84,6 +84,8 @@ public class PayaraServer implements BeforeAllCallback {
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
                 builder.environment().putAll(SuiteDatabase.current().asEnvironment());
+                // The domain started here inherits it: the address the links in its mails point at.
+                builder.environment().put("LANYARD_APP_URL", "http://localhost:" + ports.http() + "/");
                 Process process = builder.start();
                 if (!process.waitFor(5, TimeUnit.MINUTES)) {
                     process.destroyForcibly();

@@ -12,6 +12,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -22,19 +24,45 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real SMTP server (GreenMail) inside the test JVM for the whole run, with a login the server under test must
- * use. Registered before Arquillian, so Payara Micro is started with {@code lanyard.mail.*} pointing at it.
+ * use. Registered before Arquillian, so Payara Micro is started with {@code lanyard.mail.*} pointing at it, and
+ * with {@code lanyard.app.url} naming the HTTP port chosen here, which the links in its mails point at.
  */
 public class SuiteMail implements BeforeAllCallback {
 
     public static final String SMTP_USER = "lanyard-smtp";
     public static final String SMTP_PASSWORD = "smtp-password-never-logged";
 
+    static final String PORT_PROPERTY = "lanyard.it.micro.port";
+
     private static GreenMail smtp;
+    private static String appUrl;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(SuiteMail.class, key -> start(), Stopping.class);
+        awaitPortFree(Integer.getInteger(PORT_PROPERTY));
+    }
+
+    /** The public address the suite's Payara Micro is told it has: the links in its mails start with it. */
+    public static String appUrl() {
+        return appUrl;
+    }
+
+    /**
+     * Every test class gets a Payara Micro of its own on the same port, and Arquillian does not wait for the
+     * previous one to exit: wait here, before Arquillian starts the next.
+     */
+    private static void awaitPortFree(int port) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            try (var socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(port));
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     /** A mail as the recipient reads it. */
@@ -72,17 +100,22 @@ public class SuiteMail implements BeforeAllCallback {
 
     private static synchronized Stopping start() {
         int port;
+        int httpPort;
         try {
             port = MicroServer.freePort();
+            httpPort = MicroServer.freePort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        System.setProperty(PORT_PROPERTY, String.valueOf(httpPort));
+        // The context root is the archive's name, as in the URL Arquillian injects.
+        appUrl = "http://localhost:" + httpPort + "/lanyard/";
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser(SMTP_USER, SMTP_PASSWORD));
         smtp.start();
         MicroOptions.add("-Dlanyard.mail.host=127.0.0.1", "-Dlanyard.mail.port=" + port, "-Dlanyard.mail.tls=none",
                 "-Dlanyard.mail.username=" + SMTP_USER, "-Dlanyard.mail.password=" + SMTP_PASSWORD,
-                "-Dlanyard.mail.from=lanyard@example.test");
+                "-Dlanyard.mail.from=lanyard@example.test", "-Dlanyard.app.url=" + appUrl);
         return new Stopping(smtp);
     }
 
