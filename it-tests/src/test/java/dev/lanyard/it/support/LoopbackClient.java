@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -41,6 +42,12 @@ public final class LoopbackClient {
     }
 
     public record Reply(int status, String head, String body) {
+        /** The first value of a header, whatever the case of its name. */
+        public Optional<String> header(String name) {
+            return head.lines().filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(line -> line.substring(name.length() + 1).trim()).findFirst();
+        }
+
         public JsonObject json() {
             try (var reader = Json.createReader(new StringReader(body))) {
                 return reader.readObject();
