@@ -129,18 +129,16 @@ public class Accounts {
     public LoginOutcome login(String email, String password, SignIn signIn, String clientAddress) {
         String emailKey = User.normalizeEmail(email) + "|" + clientAddress;
         String addressKey = "login-ip|" + clientAddress;
-        RateLimits.count(throttle, new Limit(emailKey, throttle.maxAttempts()),
-                new Limit(addressKey, maxAttemptsPerAddress));
-        Optional<User> found = findByEmail(email);
+        Optional<User> found;
         boolean valid;
-        try {
+        // A place at the hash gate first: a login the gate turns away costs no count and no query.
+        try (Passwords.Turn turn = passwords.turn()) {
+            RateLimits.count(throttle, new Limit(emailKey, throttle.maxAttempts()),
+                    new Limit(addressKey, maxAttemptsPerAddress));
+            found = findByEmail(email);
             valid = found.isPresent()
-                    ? passwords.verify(password, found.get().passwordHash())
-                    : verifyNothing(password);
-        } catch (TooManyAttempts busy) {
-            // Turned away by the hash gate, not judged: the attempt does not count.
-            throttle.refund(List.of(emailKey, addressKey));
-            throw busy;
+                    ? turn.verify(password, found.get().passwordHash())
+                    : turn.verifyNothing(password);
         }
         if (!valid) {
             metrics.loginFailed();
@@ -149,9 +147,11 @@ public class Accounts {
             throw Invalid.field("email", BAD_CREDENTIALS);
         }
         throttle.clear(emailKey);
+        // Failed logins count per address, so a success gives its own attempt back.
         throttle.refund(List.of(addressKey));
-        Optional<String> rehashed = rehash(found.get(), password);
-        return transactions.required(() -> completeLogin(found.get().id(), rehashed, signIn));
+        User user = found.get();
+        Optional<String> rehashed = rehash(user, password);
+        return transactions.required(() -> completeLogin(user.id(), rehashed, signIn));
     }
 
     /** The part of a login after the password proved right, in one short transaction. */
@@ -240,10 +240,5 @@ public class Accounts {
         } catch (TooManyAttempts busy) {
             return Optional.empty();
         }
-    }
-
-    private boolean verifyNothing(String password) {
-        passwords.verifyNothing(password);
-        return false;
     }
 }

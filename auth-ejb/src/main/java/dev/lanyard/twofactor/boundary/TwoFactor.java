@@ -222,9 +222,14 @@ public class TwoFactor {
      */
     private User requirePassword(long userId, String password, String step) {
         String throttleKey = "two-factor-password|" + userId;
-        RateLimits.count(throttle, throttleKey);
-        User user = em.find(User.class, userId);
-        if (password == null || !passwords.verify(password, user.passwordHash())) {
+        User user;
+        boolean proved;
+        try (Passwords.Turn turn = passwords.turn()) {
+            RateLimits.count(throttle, throttleKey);
+            user = em.find(User.class, userId);
+            proved = password != null && turn.verify(password, user.passwordHash());
+        }
+        if (!proved) {
             audit.recordRegardless(AuditEvent.TWO_FACTOR_FAILED, userId, "step=" + step);
             throw Invalid.field("password", "The provided password is incorrect.");
         }
