@@ -1,5 +1,5 @@
 import { api, ApiError } from '../api.js';
-import { h, field, showErrors, announce, confirmDialog, pageHead, time, newPasswordFields } from '../ui.js';
+import { h, field, showErrors, announce, pageHead, time, newPasswordFields } from '../ui.js';
 import { session, failed } from '../app.js';
 
 export async function accountView() {
@@ -111,17 +111,19 @@ function twoFactorCard(status, slot) {
                     h('button', { class: 'btn btn-danger', type: 'button', onclick: () => disable(refresh) },
                         'Turn off'))));
     }
-    const enable = h('button', { class: status.enabled ? 'btn btn-secondary' : 'btn', type: 'button', onclick: async () => {
-        enable.disabled = true;
-        try {
-            const enrolment = await api('user/two-factor-authentication', { method: 'POST' });
-            slot.replaceChildren(setupCard(enrolment, refresh));
-            slot.querySelector('h2').focus();
-        } catch (error) {
-            failed(error);
-            enable.disabled = false;
-        }
-    } }, status.enabled ? 'Start again with a new key' : 'Turn on two-factor authentication');
+    const enable = h('button', { class: status.enabled ? 'btn btn-secondary' : 'btn', type: 'button',
+        onclick: () => passwordDialog({
+            title: status.enabled ? 'Start again with a new key?' : 'Turn on two-factor authentication?',
+            text: 'You get a new key for your authenticator app and new recovery codes. Enter your password to'
+                + ' continue.',
+            confirmLabel: 'Continue',
+            danger: false,
+            submit: async (body) => {
+                const enrolment = await api('user/two-factor-authentication', { method: 'POST', body });
+                slot.replaceChildren(setupCard(enrolment, refresh));
+                slot.querySelector('h2').focus();
+            },
+        }) }, status.enabled ? 'Start again with a new key' : 'Turn on two-factor authentication');
     if (!status.enabled) {
         return card('two-factor-title', title,
             'Add a second step to signing in: a code from an authenticator app on your phone.',
@@ -187,34 +189,49 @@ function copyButton(text, what, label = 'Copy') {
     return button;
 }
 
-async function regenerate(slot, refresh) {
-    const confirmed = await confirmDialog({
+function regenerate(slot, refresh) {
+    passwordDialog({
         title: 'Regenerate recovery codes?',
-        text: 'You get 10 new codes; the old ones stop working at once.',
+        text: 'You get 10 new codes; the old ones stop working at once. Enter your password to confirm.',
         confirmLabel: 'Regenerate codes',
         danger: false,
+        submit: async (body) => {
+            const reply = await api('user/two-factor-recovery-codes', { method: 'POST', body });
+            const done = h('button', { class: 'btn', type: 'button', onclick: refresh }, 'I have saved them');
+            slot.replaceChildren(h('section', { class: 'card secret', 'aria-labelledby': 'two-factor-title' },
+                h('h2', { id: 'two-factor-title', tabindex: '-1' }, 'Your new recovery codes'),
+                h('p', {}, 'Save them now: this page shows them only this once. Each signs you in once.'),
+                recoveryCodes(reply.recovery_codes), h('div', { class: 'actions' }, done)));
+            slot.querySelector('h2').focus();
+        },
     });
-    if (!confirmed) return;
-    try {
-        const reply = await api('user/two-factor-recovery-codes', { method: 'POST' });
-        const done = h('button', { class: 'btn', type: 'button', onclick: refresh }, 'I have saved them');
-        slot.replaceChildren(h('section', { class: 'card secret', 'aria-labelledby': 'two-factor-title' },
-            h('h2', { id: 'two-factor-title', tabindex: '-1' }, 'Your new recovery codes'),
-            h('p', {}, 'Save them now: this page shows them only this once. Each signs you in once.'),
-            recoveryCodes(reply.recovery_codes), h('div', { class: 'actions' }, done)));
-        slot.querySelector('h2').focus();
-    } catch (error) {
-        failed(error);
-    }
 }
 
-/** Turning the second factor off takes the password, asked for in a dialog that keeps its errors. */
+/** Turning the second factor off takes the password. */
 function disable(refresh) {
-    const titleId = 'disable-two-factor-title';
-    const button = h('button', { class: 'btn btn-danger', type: 'submit' }, 'Turn off');
+    passwordDialog({
+        title: 'Turn off two-factor authentication?',
+        text: 'Signing in will need only your password. Enter it to confirm.',
+        confirmLabel: 'Turn off',
+        danger: true,
+        submit: async (body) => {
+            const reply = await api('user/two-factor-authentication', { method: 'DELETE', body });
+            announce(reply.message);
+            await refresh();
+        },
+    });
+}
+
+/**
+ * Every change of the second factor takes the password, asked for in a dialog that keeps its errors (a wrong
+ * password, or too many tries); submit gets {password} and the dialog closes once it succeeds.
+ */
+function passwordDialog({ title, text, confirmLabel, danger, submit }) {
+    const titleId = 'password-dialog-title';
+    const button = h('button', { class: danger ? 'btn btn-danger' : 'btn', type: 'submit' }, confirmLabel);
     const form = h('form', { novalidate: true },
-        h('div', { class: 'dialog-body' }, h('h2', { id: titleId }, 'Turn off two-factor authentication?'),
-            h('p', {}, 'Signing in will need only your password. Enter it to confirm.'),
+        h('div', { class: 'dialog-body' }, h('h2', { id: titleId }, title),
+            h('p', {}, text),
             field({ label: 'Password', name: 'password', type: 'password', autocomplete: 'current-password',
                 required: true })),
         h('div', { class: 'dialog-actions' },
@@ -224,10 +241,8 @@ function disable(refresh) {
     form.addEventListener('submit', (event) => {
         event.preventDefault();
         submitting(form, button, async (body) => {
-            const reply = await api('user/two-factor-authentication', { method: 'DELETE', body });
+            await submit(body);
             dialog.close();
-            announce(reply.message);
-            await refresh();
         });
     });
     dialog.addEventListener('close', () => dialog.remove());

@@ -1,12 +1,16 @@
 package dev.lanyard.problem;
 
-/** A rate limit was hit; the caller may try again after {@link #retryAfterSeconds()}. */
+/** A rate limit was hit, or the server is too busy; the caller may try again after {@link #retryAfterSeconds()}. */
 public class TooManyAttempts extends Problem {
 
     private final long retryAfterSeconds;
 
     public TooManyAttempts(long retryAfterSeconds) {
-        super("Too many attempts. Try again in " + retryAfterSeconds + " seconds.");
+        this("Too many attempts. Try again in " + retryAfterSeconds + " seconds.", retryAfterSeconds);
+    }
+
+    public TooManyAttempts(String message, long retryAfterSeconds) {
+        super(message);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -17,16 +17,24 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * Authentication under load, each figure beside its reference from the same run: bearer authentication vs an
- * open endpoint, last_used_at writes, login vs raw bcrypt, revocation under load, and invalid tokens.
- * Arguments: the Payara Micro jar, the WAR, the path of BENCHMARKS.md, a working directory.
+ * open endpoint, last_used_at writes, login vs raw bcrypt, revocation under load, invalid tokens, and the API
+ * during a login flood. Arguments: the Payara Micro jar, the WAR, the path of BENCHMARKS.md, a working directory.
+ * The system property {@code lanyard.bench.scenarios} (e.g. {@code 6}, or {@code 1,3}) runs only those scenarios;
+ * the section of scenarios 1 to 5 is written only when all of them ran.
  */
 public final class AuthBenchmark {
 
@@ -42,6 +50,10 @@ public final class AuthBenchmark {
     // for the JIT compiler's threads; the reference gets as many. BENCHMARKS.md has the figures with fewer.
     private static final int LOGIN_WORKERS = 4 * Runtime.getRuntime().availableProcessors();
     private static final String USER_PASSWORD = "benchmark user passphrase";
+    // Scenario 6: as many flooding clients as the issue's proof asks for, each sending a failed login every 200 ms
+    // whatever the answer, 320 a second together: some forty times what two cores can hash at cost 12.
+    private static final int FLOOD_CLIENTS = 64;
+    private static final Duration FLOOD_INTERVAL = Duration.ofMillis(200);
     // LastUsedWriter writes once a second.
     private static final Duration WRITER_DELAY = Duration.ofMillis(2_500);
 
@@ -62,47 +74,124 @@ public final class AuthBenchmark {
             URI base = server.base();
             Map<String, String> valid = Map.of("TOKENS_FILE", tokens.toString());
 
+            Set<Integer> scenarios = scenarios();
             System.out.println("[bench] warming up");
             wrk.run(base.resolve("api/ping"), "plain.lua", 10, Map.of());
             wrk.run(base, "random-token.lua", 10, valid);
 
-            System.out.println("[bench] 1: bearer authentication vs an open endpoint, taking turns");
             List<Wrk.Result> pings = new ArrayList<>();
             List<Wrk.Result> users = new ArrayList<>();
-            long writesBefore = lastWrite(sql);
-            for (int round = 0; round < ROUNDS; round++) {
-                pings.add(wrk.run(base.resolve("api/ping"), "plain.lua", ROUND_SECONDS, Map.of()));
-                if (round == ROUNDS - 1) {
-                    Bench.recordProfileIfAsked(server, ROUND_SECONDS);
+            Writes writes = null;
+            if (scenarios.contains(1)) {
+                System.out.println("[bench] 1: bearer authentication vs an open endpoint, taking turns");
+                long writesBefore = lastWrite(sql);
+                for (int round = 0; round < ROUNDS; round++) {
+                    pings.add(wrk.run(base.resolve("api/ping"), "plain.lua", ROUND_SECONDS, Map.of()));
+                    if (round == ROUNDS - 1) {
+                        Bench.recordProfileIfAsked(server, ROUND_SECONDS);
+                    }
+                    users.add(wrk.run(base, "random-token.lua", ROUND_SECONDS, valid));
                 }
-                users.add(wrk.run(base, "random-token.lua", ROUND_SECONDS, valid));
+                writes = Writes.since(sql, writesBefore);
             }
-            var writes = Writes.since(sql, writesBefore);
 
-            System.out.println("[bench] 3: login vs raw bcrypt in the server's JVM, taking turns");
-            String email = registerUser(server);
-            // A round each to warm up: the reference's copy of bcrypt is compiled apart from Lanyard's.
-            loginRate(server, email, ROUND_SECONDS);
-            bcryptRate(base, ROUND_SECONDS);
             List<ClosedLoop.Rate> logins = new ArrayList<>();
             List<ClosedLoop.Rate> hashes = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                logins.add(loginRate(server, email, ROUND_SECONDS));
-                hashes.add(bcryptRate(base, ROUND_SECONDS));
+            if (scenarios.contains(3)) {
+                System.out.println("[bench] 3: login vs raw bcrypt in the server's JVM, taking turns");
+                List<String> emails = registerUsers(server, LOGIN_WORKERS);
+                // A round each to warm up: the reference's copy of bcrypt is compiled apart from Lanyard's.
+                loginRate(server, emails, ROUND_SECONDS);
+                bcryptRate(base, ROUND_SECONDS);
+                for (int round = 0; round < ROUNDS; round++) {
+                    logins.add(loginRate(server, emails, ROUND_SECONDS));
+                    hashes.add(bcryptRate(base, ROUND_SECONDS));
+                }
             }
 
-            System.out.println("[bench] 4: revocation under load");
-            long stale = revocationTrials(server, wrk, base, valid);
+            long stale = 0;
+            if (scenarios.contains(4)) {
+                System.out.println("[bench] 4: revocation under load");
+                stale = revocationTrials(server, wrk, base, valid);
+            }
 
-            System.out.println("[bench] 5: invalid tokens");
-            long scansBefore = tokenScans(sql);
-            var bad = wrk.run(base, "random-token.lua", SECONDS, Map.of("TOKENS_FILE", invalid.toString()));
-            long scans = tokenScans(sql) - scansBefore;
+            Wrk.Result bad = null;
+            long scans = 0;
+            if (scenarios.contains(5)) {
+                System.out.println("[bench] 5: invalid tokens");
+                long scansBefore = tokenScans(sql);
+                bad = wrk.run(base, "random-token.lua", SECONDS, Map.of("TOKENS_FILE", invalid.toString()));
+                scans = tokenScans(sql) - scansBefore;
+            }
 
-            String section = section(pings, users, writes, logins, hashes, stale, bad, scans);
-            System.out.println(section);
-            Bench.writeSection(report, "authentication", section);
+            if (scenarios.containsAll(List.of(1, 2, 3, 4, 5))) {
+                String section = section(pings, users, writes, logins, hashes, stale, bad, scans);
+                System.out.println(section);
+                Bench.writeSection(report, "authentication", section);
+            }
+
+            if (scenarios.contains(6)) {
+                System.out.println("[bench] 6: GET /api/user alone vs during a login flood, taking turns");
+                String section = loginFlood(wrk, base, valid);
+                System.out.println(section);
+                Bench.writeSection(report, "login-flood", section);
+            }
         }
+    }
+
+    /** The scenarios asked for with {@code -Dlanyard.bench.scenarios=6} (comma-separated); all by default. */
+    private static Set<Integer> scenarios() {
+        String asked = System.getProperty("lanyard.bench.scenarios", "").trim();
+        if (asked.isEmpty()) {
+            return Set.of(1, 2, 3, 4, 5, 6);
+        }
+        Set<Integer> scenarios = Arrays.stream(asked.split(",")).map(String::trim).map(Integer::valueOf)
+                .collect(Collectors.toCollection(HashSet::new));
+        // Scenario 2 counts the writes of scenario 1.
+        if (scenarios.contains(2)) {
+            scenarios.add(1);
+        }
+        return scenarios;
+    }
+
+    /**
+     * Scenario 6: {@code GET /api/user} with random valid tokens, alone and while {@value #FLOOD_CLIENTS} clients
+     * flood logins for random emails, in turns; the flood's answers by status.
+     */
+    private static String loginFlood(Wrk wrk, URI base, Map<String, String> valid) throws Exception {
+        List<Wrk.Result> alone = new ArrayList<>();
+        List<Wrk.Result> flooded = new ArrayList<>();
+        Map<Integer, Long> answers = new TreeMap<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            alone.add(wrk.run(base, "random-token.lua", ROUND_SECONDS, valid));
+            try (var flood = LoginFlood.start(base, FLOOD_CLIENTS, FLOOD_INTERVAL)) {
+                // The flood's first second: the window's judged logins, then the gate and the throttle at work.
+                Thread.sleep(1_000);
+                flooded.add(wrk.run(base, "random-token.lua", ROUND_SECONDS, valid));
+                flood.statuses().forEach((status, count) -> answers.merge(status, count, Long::sum));
+            }
+        }
+        var calm = Wrk.Result.together(alone);
+        var loaded = Wrk.Result.together(flooded);
+        return """
+                ## Login flood
+
+                `mvn -q -DskipTests -Pbench-auth verify -Dlanyard.bench.scenarios=6`, %s, %s: `GET /api/user` with
+                random valid tokens (wrk, 2 threads, 32 connections) alone, then while %d clients each send a failed
+                login for a new random email every %d ms from the same address, whatever the answer (%,d a second in
+                all), in %d rounds of %d s taking turns.
+
+                | scenario | measured | reference, same run | ratio | target |
+                |---|---|---|---|---|
+                | 6. `GET /api/user` during the login flood vs alone | %,.0f req/s (p50 %.1f ms, p99 %.1f ms) | %,.0f req/s (p50 %.1f ms, p99 %.1f ms) | %.2f× (rounds: %s) | ≥ 0.7× |
+
+                The flood's answers by status: %s (0: no answer). Responses other than 2xx to `GET /api/user`: %d
+                during the flood, %d alone.
+                """.formatted(Bench.machine(), LocalDate.now(), FLOOD_CLIENTS, FLOOD_INTERVAL.toMillis(),
+                FLOOD_CLIENTS * 1000 / FLOOD_INTERVAL.toMillis(), ROUNDS, ROUND_SECONDS,
+                loaded.perSecond(), loaded.p50() / 1000.0, loaded.p99() / 1000.0,
+                calm.perSecond(), calm.p50() / 1000.0, calm.p99() / 1000.0, loaded.perSecond() / calm.perSecond(),
+                roundRatios(flooded, alone, Wrk.Result::perSecond), answers, loaded.non2xx(), calm.non2xx());
     }
 
     /** 10,000 users with 10 tokens each, written straight into the database; their plain texts go to a file. */
@@ -157,20 +246,30 @@ public final class AuthBenchmark {
         return Files.write(file, tokens);
     }
 
-    private static String registerUser(MicroServer server) throws IOException, InterruptedException {
-        String email = "bench-login-" + System.nanoTime() + "@example.com";
-        Bench.send(HttpRequest.newBuilder(server.base().resolve("api/register"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Bench\",\"email\":\"" + email
-                        + "\",\"password\":\"" + USER_PASSWORD + "\",\"password_confirmation\":\"" + USER_PASSWORD
-                        + "\"}")));
-        return email;
+    /**
+     * A user for each login caller: the login throttle counts attempts per email before judging them, so more
+     * callers at once than {@code lanyard.login.max-attempts} on one email would be refused, not measured.
+     */
+    private static List<String> registerUsers(MicroServer server, int count) throws IOException, InterruptedException {
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String email = "bench-login-" + i + "-" + System.nanoTime() + "@example.com";
+            Bench.send(HttpRequest.newBuilder(server.base().resolve("api/register"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Bench\",\"email\":\"" + email
+                            + "\",\"password\":\"" + USER_PASSWORD + "\",\"password_confirmation\":\""
+                            + USER_PASSWORD + "\"}")));
+            emails.add(email);
+        }
+        return emails;
     }
 
-    /** Logins with the user's email and password, each caller starting the next as soon as one answers. */
-    private static ClosedLoop.Rate loginRate(MicroServer server, String email, int seconds)
+    /** Logins with the users' emails and password, one user a caller, each starting the next as one answers. */
+    private static ClosedLoop.Rate loginRate(MicroServer server, List<String> emails, int seconds)
             throws InterruptedException {
-        return ClosedLoop.measure(LOGIN_WORKERS, seconds, () -> Bench.login(server, email, USER_PASSWORD));
+        var next = new AtomicInteger();
+        ThreadLocal<String> email = ThreadLocal.withInitial(() -> emails.get(next.getAndIncrement() % emails.size()));
+        return ClosedLoop.measure(LOGIN_WORKERS, seconds, () -> Bench.login(server, email.get(), USER_PASSWORD));
     }
 
     /** The same password verified by bcrypt alone, as fast as the server's JVM can, with as many callers. */

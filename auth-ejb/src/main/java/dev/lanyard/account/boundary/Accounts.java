@@ -3,14 +3,17 @@ package dev.lanyard.account.boundary;
 import dev.lanyard.account.control.LoginThrottle;
 import dev.lanyard.account.control.PasswordRules;
 import dev.lanyard.account.control.RateLimits;
+import dev.lanyard.account.control.LoginThrottle.Limit;
 import dev.lanyard.account.control.Passwords;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
+import dev.lanyard.audit.control.RequestOrigin;
 import dev.lanyard.audit.entity.AuditEvent;
 import dev.lanyard.mail.control.SecurityNotices;
 import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.paging.Page;
 import dev.lanyard.paging.PageRequest;
+import dev.lanyard.persistence.Transactions;
 import dev.lanyard.problem.Conflict;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.problem.NotFound;
@@ -22,6 +25,8 @@ import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.twofactor.boundary.TwoFactor;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -31,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Registration, login and the user's own account. */
 @Stateless
@@ -46,6 +52,20 @@ public class Accounts {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    @ConfigProperty(name = "lanyard.login.max-attempts-per-address", defaultValue = "30")
+    int maxAttemptsPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "lanyard.register.max-attempts", defaultValue = "10")
+    int maxRegistrations;
+
+    @Inject
+    RequestOrigin origin;
+
+    @EJB
+    Transactions transactions;
 
     @EJB
     Tokens tokens;
@@ -67,9 +87,14 @@ public class Accounts {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** A new user with a first token; a verification link goes to their address. */
+    /**
+     * A new user with a first token; a verification link goes to their address. Every attempt counts against the
+     * client address ({@code lanyard.register.max-attempts} per decay window), refused ones too, so registration
+     * can neither flood inboxes nor probe emails at speed.
+     */
     public Registration register(String name, String email, String password, String confirmation,
             SignIn signIn) {
+        RateLimits.count(throttle, new Limit("register-ip|" + origin.ip(), maxRegistrations));
         Map<String, List<String>> errors = new LinkedHashMap<>();
         List<String> passwordProblems = PasswordRules.problems(password, confirmation);
         if (!passwordProblems.isEmpty()) {
@@ -91,32 +116,48 @@ public class Accounts {
     }
 
     /**
-     * Exchanges email and password for an API token or a browser session. Failures are counted per email and
-     * client address, and an unknown email costs the same hash verification as a wrong password. A user with
-     * two-factor on gets a challenge instead.
+     * Exchanges email and password for an API token or a browser session. Attempts are counted before they are
+     * judged, per email and client address ({@code lanyard.login.max-attempts}) and per address across emails
+     * ({@code lanyard.login.max-attempts-per-address}, which a success gives back), and an unknown email costs
+     * the same hash verification as a wrong password. A user with two-factor on gets a challenge instead.
+     *
+     * <p>Outside any transaction: the hash takes far longer than the queries, and a login must not hold a pooled
+     * connection meanwhile. The throttle, the audit and the sign-in each take a short transaction of their own.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public LoginOutcome login(String email, String password, SignIn signIn, String clientAddress) {
-        String throttleKey = User.normalizeEmail(email) + "|" + clientAddress;
-        var locked = throttle.lockedFor(throttleKey);
-        if (locked.isPresent()) {
-            throw new TooManyAttempts(locked.getAsLong());
+        String emailKey = User.normalizeEmail(email) + "|" + clientAddress;
+        String addressKey = "login-ip|" + clientAddress;
+        Optional<User> found;
+        boolean valid;
+        // A place at the hash gate first: a login the gate turns away costs no count and no query.
+        try (Passwords.Turn turn = passwords.turn()) {
+            RateLimits.count(throttle, new Limit(emailKey, throttle.maxAttempts()),
+                    new Limit(addressKey, maxAttemptsPerAddress));
+            found = findByEmail(email);
+            valid = found.isPresent()
+                    ? turn.verify(password, found.get().passwordHash())
+                    : turn.verifyNothing(password);
         }
-        Optional<User> found = findByEmail(email);
-        boolean valid = found.isPresent()
-                ? passwords.verify(password, found.get().passwordHash())
-                : verifyNothing(password);
         if (!valid) {
-            throttle.recordFailure(throttleKey);
             metrics.loginFailed();
             audit.recordRegardless(AuditEvent.LOGIN_FAILED, found.map(User::id).orElse(null),
                     "email=" + User.normalizeEmail(email));
             throw Invalid.field("email", BAD_CREDENTIALS);
         }
-        throttle.clear(throttleKey);
+        throttle.clear(emailKey);
+        // Failed logins count per address, so a success gives its own attempt back.
+        throttle.refund(List.of(addressKey));
         User user = found.get();
-        if (passwords.needsRehash(user.passwordHash())) {
-            user.changePasswordHash(passwords.hash(password));
-        }
+        Optional<String> rehashed = rehash(user, password);
+        return transactions.required(() -> completeLogin(user.id(), rehashed, signIn));
+    }
+
+    /** The part of a login after the password proved right, in one short transaction. */
+    private LoginOutcome completeLogin(long userId, Optional<String> rehashed, SignIn signIn) {
+        User user = Optional.ofNullable(em.find(User.class, userId))
+                .orElseThrow(() -> Invalid.field("email", BAD_CREDENTIALS));
+        rehashed.ifPresent(user::changePasswordHash);
         Optional<String> challenge = twoFactor.challengeIfEnabled(user, signIn);
         if (challenge.isPresent()) {
             return new PendingTwoFactor(challenge.get());
@@ -132,11 +173,10 @@ public class Accounts {
      */
     public void changePassword(long userId, long callerTokenId, String currentPassword, String password,
             String confirmation) {
-        User user = caller(userId);
         String throttleKey = "password-change|" + userId;
-        RateLimits.requireOpen(throttle, throttleKey);
+        RateLimits.count(throttle, throttleKey);
+        User user = caller(userId);
         if (currentPassword == null || !passwords.verify(currentPassword, user.passwordHash())) {
-            throttle.recordFailure(throttleKey);
             audit.recordRegardless(AuditEvent.PASSWORD_CHANGE_FAILED, userId, null);
             throw Invalid.field("current_password", "The provided password does not match your current password.");
         }
@@ -189,8 +229,15 @@ public class Accounts {
                 .getResultStream().findFirst();
     }
 
-    private boolean verifyNothing(String password) {
-        passwords.verifyNothing(password);
-        return false;
+    /** A hash at the configured cost when the stored one has another; none when the hash gate is full: next time. */
+    private Optional<String> rehash(User user, String password) {
+        if (!passwords.needsRehash(user.passwordHash())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(passwords.hash(password));
+        } catch (TooManyAttempts busy) {
+            return Optional.empty();
+        }
     }
 }

@@ -66,8 +66,7 @@ public class EmailVerification {
      */
     public boolean resend(long userId) {
         String throttleKey = "verification-mail|" + userId;
-        RateLimits.requireOpen(throttle, throttleKey);
-        throttle.recordFailure(throttleKey);
+        RateLimits.count(throttle, throttleKey);
         return send(userId);
     }
 

@@ -88,9 +88,7 @@ public class PasswordResets {
     public void forgot(String email, String clientAddress) {
         String emailKey = "forgot-email|" + User.normalizeEmail(email);
         String addressKey = "forgot-ip|" + clientAddress;
-        RateLimits.requireOpen(throttle, emailKey, addressKey);
-        throttle.recordFailure(emailKey);
-        throttle.recordFailure(addressKey);
+        RateLimits.count(throttle, emailKey, addressKey);
         Optional<User> user = accounts.findByEmail(email);
         audit.record(AuditEvent.PASSWORD_RESET_REQUESTED, user.map(User::id).orElse(null),
                 "email=" + User.normalizeEmail(email) + (user.isPresent() ? "" : " unknown"));

@@ -97,9 +97,12 @@ public class TwoFactor {
                 .orElse(new Status(false, false, 0));
     }
 
-    /** A new secret and recovery codes; inactive until {@link #confirm}. Replaces an unconfirmed one. */
-    public Enrolment enable(long userId) {
-        User user = em.find(User.class, userId);
+    /**
+     * A new secret and recovery codes for the user who proves their password; inactive until {@link #confirm}.
+     * Replaces an unconfirmed one.
+     */
+    public Enrolment enable(long userId, String password) {
+        User user = requirePassword(userId, password, "enable");
         TwoFactorCredential existing = em.find(TwoFactorCredential.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (existing != null && existing.isConfirmed()) {
             throw new Conflict("Two-factor authentication is already enabled; disable it first.");
@@ -132,19 +135,16 @@ public class TwoFactor {
     }
 
     public void disable(long userId, String password) {
-        User user = em.find(User.class, userId);
-        if (password == null || !passwords.verify(password, user.passwordHash())) {
-            audit.recordRegardless(AuditEvent.TWO_FACTOR_FAILED, userId, "step=disable");
-            throw Invalid.field("password", "The provided password is incorrect.");
-        }
+        User user = requirePassword(userId, password, "disable");
         Optional.ofNullable(em.find(TwoFactorCredential.class, userId)).ifPresent(em::remove);
         dropChallenges(userId);
         audit.record(AuditEvent.TWO_FACTOR_DISABLED, userId, null);
         notices.tell(user, "Two-factor authentication was turned off");
     }
 
-    /** Fresh recovery codes, shown once; the old ones stop working. */
-    public List<String> regenerateRecoveryCodes(long userId) {
+    /** Fresh recovery codes for the user who proves their password, shown once; the old ones stop working. */
+    public List<String> regenerateRecoveryCodes(long userId, String password) {
+        requirePassword(userId, password, "recovery-codes");
         TwoFactorCredential credential = em.find(TwoFactorCredential.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (credential == null) {
             throw new Conflict("Two-factor authentication is not enabled.");
@@ -191,7 +191,7 @@ public class TwoFactor {
         }
         long userId = pending.userId();
         String throttleKey = "two-factor|" + userId;
-        RateLimits.requireOpen(throttle, throttleKey);
+        RateLimits.count(throttle, throttleKey);
         TwoFactorCredential credential = em.find(TwoFactorCredential.class, userId, LockModeType.PESSIMISTIC_WRITE);
         boolean withRecoveryCode = recoveryCode.isPresent();
         boolean accepted = credential != null && (withRecoveryCode
@@ -199,7 +199,6 @@ public class TwoFactor {
                 : acceptCode(credential, code.orElse(null)));
         String method = withRecoveryCode ? "recovery-code" : "code";
         if (!accepted) {
-            throttle.recordFailure(throttleKey);
             audit.recordRegardless(AuditEvent.TWO_FACTOR_FAILED, userId, "step=challenge method=" + method);
             throw withRecoveryCode ? Invalid.field("recovery_code", INVALID_RECOVERY_CODE)
                     : Invalid.field("code", INVALID_CODE);
@@ -215,6 +214,27 @@ public class TwoFactor {
         audit.record(AuditEvent.LOGIN_SUCCEEDED, userId, signIn.auditDetail() + " two-factor=" + method);
         metrics.loginSucceeded();
         return new Registration(user, tokens.signIn(user, signIn).plainText());
+    }
+
+    /**
+     * The user, once their password is proved: the check that guards every change of the second factor, so that a
+     * stolen token alone cannot change it. Throttled per user like a login, counted before the hash.
+     */
+    private User requirePassword(long userId, String password, String step) {
+        String throttleKey = "two-factor-password|" + userId;
+        User user;
+        boolean proved;
+        try (Passwords.Turn turn = passwords.turn()) {
+            RateLimits.count(throttle, throttleKey);
+            user = em.find(User.class, userId);
+            proved = password != null && turn.verify(password, user.passwordHash());
+        }
+        if (!proved) {
+            audit.recordRegardless(AuditEvent.TWO_FACTOR_FAILED, userId, "step=" + step);
+            throw Invalid.field("password", "The provided password is incorrect.");
+        }
+        throttle.clear(throttleKey);
+        return user;
     }
 
     /** Pending logins of a user stop counting: their password changed, or the second factor went away. */

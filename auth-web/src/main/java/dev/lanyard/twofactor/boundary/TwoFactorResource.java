@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /**
  * Fortify's two-factor routes. Managing the second factor needs a token with every ability (one from login or
- * registration), so a narrow token that leaked cannot turn it off.
+ * registration), so a narrow token that leaked cannot turn it off, and enabling, disabling and new recovery codes
+ * need the password as well (Fortify's password confirmation), so a stolen token alone cannot lock the owner out.
  */
 @Path("")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -70,8 +71,8 @@ public class TwoFactorResource {
     @Path("user/two-factor-authentication")
     @RolesAllowed(Roles.USER)
     @RequireAbilities(Abilities.WILDCARD)
-    public Enrolled enable() {
-        TwoFactor.Enrolment enrolment = twoFactor.enable(caller.ownerId());
+    public Enrolled enable(@Valid @NotNull(message = "A JSON body is required.") PasswordRequest body) {
+        TwoFactor.Enrolment enrolment = twoFactor.enable(caller.ownerId(), body.password());
         return new Enrolled(enrolment.secret(), enrolment.otpauthUrl(), enrolment.recoveryCodes());
     }
 
@@ -100,8 +101,8 @@ public class TwoFactorResource {
     @Path("user/two-factor-recovery-codes")
     @RolesAllowed(Roles.USER)
     @RequireAbilities(Abilities.WILDCARD)
-    public RecoveryCodes regenerate() {
-        return new RecoveryCodes(twoFactor.regenerateRecoveryCodes(caller.ownerId()));
+    public RecoveryCodes regenerate(@Valid @NotNull(message = "A JSON body is required.") PasswordRequest body) {
+        return new RecoveryCodes(twoFactor.regenerateRecoveryCodes(caller.ownerId(), body.password()));
     }
 
     @POST

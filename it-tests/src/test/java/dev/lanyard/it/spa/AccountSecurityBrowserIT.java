@@ -51,6 +51,15 @@ class AccountSecurityBrowserIT extends BrowserTest {
         screenshot("11-password-changed");
 
         click(By.xpath("//button[normalize-space()='Turn on two-factor authentication']"));
+        WebElement enableDialog = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("dialog[open]")));
+        enableDialog.findElement(By.name("password")).sendKeys("not my password");
+        enableDialog.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(errorOf(By.cssSelector("dialog[open] input[name=password]")),
+                "The provided password is incorrect."));
+        enableDialog.findElement(By.name("password")).clear();
+        enableDialog.findElement(By.name("password")).sendKeys(CHANGED);
+        enableDialog.findElement(By.xpath(".//button[normalize-space()='Continue']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("two-factor-title"),
                 "Set up two-factor authentication"));
         String secret = browser.findElement(By.id("two-factor-secret")).getDomProperty("value");
@@ -92,8 +101,10 @@ class AccountSecurityBrowserIT extends BrowserTest {
         click(By.linkText("Security"));
         heading("Account security");
         click(By.xpath("//button[normalize-space()='Regenerate recovery codes']"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]")))
-                .findElement(By.xpath(".//button[normalize-space()='Regenerate codes']")).click();
+        WebElement regenerateDialog = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("dialog[open]")));
+        regenerateDialog.findElement(By.name("password")).sendKeys(CHANGED);
+        regenerateDialog.findElement(By.xpath(".//button[normalize-space()='Regenerate codes']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("two-factor-title"),
                 "Your new recovery codes"));
         assertThat(browser.findElements(By.cssSelector(".codes li"))).hasSize(10);

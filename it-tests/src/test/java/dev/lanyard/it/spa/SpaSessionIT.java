@@ -227,7 +227,8 @@ class SpaSessionIT extends MicroTest {
     @Test
     void withTwoFactorOnTheSessionOpensOnlyOnceTheCodeIsMet() {
         var account = new Accounts(api()).register();
-        var enabled = api().post("api/user/two-factor-authentication").bearer(account.token()).send();
+        var enabled = api().post("api/user/two-factor-authentication", Json.of("password", Accounts.PASSWORD))
+                .bearer(account.token()).send();
         var app = new Authenticator(enabled.json().getString("secret"));
         long step = Authenticator.stepNow();
         assertThat(api().post("api/user/confirmed-two-factor-authentication", Json.of("code", app.code(step)))

@@ -62,6 +62,11 @@ public final class LoopbackClient {
     }
 
     public record Reply(int status, String head, String body) {
+        /** The first value of a header, whatever the case of its name. */
+        public Optional<String> header(String name) {
+            return headers(name).stream().findFirst();
+        }
+
         public JsonObject json() {
             try (var reader = Json.createReader(new StringReader(body))) {
                 return reader.readObject();

@@ -33,7 +33,7 @@ class TwoFactorIT extends MicroTest {
     void enablingShowsTheSecretOnceAndTakesEffectOnlyWhenConfirmed() {
         var ann = new Accounts(api()).register();
 
-        var enabled = api().post("api/user/two-factor-authentication").bearer(ann.token()).send();
+        var enabled = api().post("api/user/two-factor-authentication", withPassword()).bearer(ann.token()).send();
 
         assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
         JsonObject body = enabled.json();
@@ -91,7 +91,8 @@ class TwoFactorIT extends MicroTest {
     @Test
     void eachRecoveryCodeWorksOnce() {
         var ann = new Accounts(api()).register();
-        var enabled = api().post("api/user/two-factor-authentication").bearer(ann.token()).send().json();
+        var enabled = api().post("api/user/two-factor-authentication", withPassword()).bearer(ann.token()).send()
+                .json();
         var app = new Authenticator(enabled.getString("secret"));
         assertThat(confirm(ann.token(), app.code(Authenticator.stepNow())).status()).isEqualTo(200);
         List<String> codes = recoveryCodes(enabled);
@@ -111,11 +112,12 @@ class TwoFactorIT extends MicroTest {
     @Test
     void newRecoveryCodesReplaceTheOldOnes() {
         var ann = new Accounts(api()).register();
-        var enabled = api().post("api/user/two-factor-authentication").bearer(ann.token()).send().json();
+        var enabled = api().post("api/user/two-factor-authentication", withPassword()).bearer(ann.token()).send()
+                .json();
         assertThat(confirm(ann.token(), new Authenticator(enabled.getString("secret")).code(Authenticator.stepNow()))
                 .status()).isEqualTo(200);
 
-        var renewed = api().post("api/user/two-factor-recovery-codes").bearer(ann.token()).send();
+        var renewed = api().post("api/user/two-factor-recovery-codes", withPassword()).bearer(ann.token()).send();
 
         assertThat(renewed.status()).as(renewed.toString()).isEqualTo(200);
         List<String> fresh = recoveryCodes(renewed.json());
@@ -157,6 +159,30 @@ class TwoFactorIT extends MicroTest {
     }
 
     @Test
+    void enablingAndNewRecoveryCodesNeedThePassword() {
+        var ann = new Accounts(api()).register();
+
+        var noPassword = api().post("api/user/two-factor-authentication", "{}").bearer(ann.token()).send();
+        var wrongPassword = api().post("api/user/two-factor-authentication", Json.of("password", "not it"))
+                .bearer(ann.token()).send();
+        assertThat(noPassword.status()).as(noPassword.toString()).isEqualTo(422);
+        assertThat(noPassword.json().getJsonObject("errors").containsKey("password")).isTrue();
+        assertThat(wrongPassword.status()).as(wrongPassword.toString()).isEqualTo(422);
+        assertThat(wrongPassword.json().getJsonObject("errors").getJsonArray("password").getString(0))
+                .isEqualTo("The provided password is incorrect.");
+        assertThat(status(ann.token())).isEqualTo("enabled=false confirmed=false recovery_codes_left=0");
+
+        enableAndConfirm(ann.token());
+        var renewedWithout = api().post("api/user/two-factor-recovery-codes", "{}").bearer(ann.token()).send();
+        var renewedWrong = api().post("api/user/two-factor-recovery-codes", Json.of("password", "not it"))
+                .bearer(ann.token()).send();
+        assertThat(renewedWithout.status()).as(renewedWithout.toString()).isEqualTo(422);
+        assertThat(renewedWithout.json().getJsonObject("errors").containsKey("password")).isTrue();
+        assertThat(renewedWrong.status()).as(renewedWrong.toString()).isEqualTo(422);
+        assertThat(renewedWrong.json().getJsonObject("errors").containsKey("password")).isTrue();
+    }
+
+    @Test
     void disablingNeedsThePassword() {
         var ann = new Accounts(api()).register();
         enableAndConfirm(ann.token());
@@ -181,7 +207,8 @@ class TwoFactorIT extends MicroTest {
         var ann = new Accounts(api()).register();
         assertThat(status(ann.token())).isEqualTo("enabled=false confirmed=false recovery_codes_left=0");
 
-        var enabled = api().post("api/user/two-factor-authentication").bearer(ann.token()).send().json();
+        var enabled = api().post("api/user/two-factor-authentication", withPassword()).bearer(ann.token()).send()
+                .json();
         assertThat(status(ann.token())).isEqualTo("enabled=true confirmed=false recovery_codes_left=10");
         var app = new Authenticator(enabled.getString("secret"));
         assertThat(confirm(ann.token(), app.code(Authenticator.stepNow())).status()).isEqualTo(200);
@@ -198,8 +225,9 @@ class TwoFactorIT extends MicroTest {
         var ann = accounts.register();
         String narrow = accounts.token(ann, "read:posts");
 
-        assertThat(api().post("api/user/two-factor-authentication").bearer(narrow).send().status()).isEqualTo(403);
-        assertThat(api().post("api/user/two-factor-authentication").send().status()).isEqualTo(401);
+        assertThat(api().post("api/user/two-factor-authentication", withPassword()).bearer(narrow).send().status())
+                .isEqualTo(403);
+        assertThat(api().post("api/user/two-factor-authentication", withPassword()).send().status()).isEqualTo(401);
     }
 
     /**
@@ -221,7 +249,8 @@ class TwoFactorIT extends MicroTest {
         assertThat(api().post("api/reset-password", Json.of("token", resetToken.group(1), "email", ann.email(),
                 "password", reset, "password_confirmation", reset)).send().status()).isEqualTo(200);
         String token = login(ann.email(), reset).getString("token");
-        var enabled = api().post("api/user/two-factor-authentication").bearer(token).send().json();
+        var enabled = api().post("api/user/two-factor-authentication", Json.of("password", reset)).bearer(token)
+                .send().json();
         var app = new Authenticator(enabled.getString("secret"));
         assertThat(confirm(token, app.code(Authenticator.stepNow())).status()).isEqualTo(200);
         String challenge = login(ann.email(), reset).getString("challenge");
@@ -269,7 +298,7 @@ class TwoFactorIT extends MicroTest {
     }
 
     private Authenticator enableAndConfirm(String token) {
-        var enabled = api().post("api/user/two-factor-authentication").bearer(token).send();
+        var enabled = api().post("api/user/two-factor-authentication", withPassword()).bearer(token).send();
         assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
         var app = new Authenticator(enabled.json().getString("secret"));
         var confirmed = confirm(token, app.code(Authenticator.stepNow()));
@@ -293,6 +322,10 @@ class TwoFactorIT extends MicroTest {
 
     private Api.Reply exchange(String challenge, String field, String code) {
         return api().post("api/two-factor-challenge", Json.of("challenge", challenge, field, code)).send();
+    }
+
+    private static String withPassword() {
+        return Json.of("password", Accounts.PASSWORD);
     }
 
     private static List<String> recoveryCodes(JsonObject body) {
