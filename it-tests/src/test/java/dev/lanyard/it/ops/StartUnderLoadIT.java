@@ -89,8 +89,10 @@ class StartUnderLoadIT extends MicroTest {
         List<String> log = new CopyOnWriteArrayList<>();
         List<String> jvm = new ArrayList<>(SuiteDatabase.current().asSystemProperties());
         jvm.add("-Xmx512m");
-        try (var server = MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")),
-                Deployments.war().toPath(), port, jvm, log::add)) {
+        MicroServer server = null;
+        try {
+            server = MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")), Deployments.war().toPath(),
+                    port, jvm, log::add);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (readyAt.get() == 0 && System.nanoTime() < deadline) {
                 pause(50);
@@ -100,11 +102,15 @@ class StartUnderLoadIT extends MicroTest {
                 pause(100);
             }
         } finally {
+            // The clients stop before the server does: what a stopping server answers is not under test.
             stop.set(true);
             for (Thread client : clients) {
                 client.join();
             }
             readiness.join();
+            if (server != null) {
+                server.close();
+            }
             Files.write(Path.of(System.getProperty("lanyard.it.micro.log", "target/payara-micro.log")
                     + ".start-under-load"), log, StandardCharsets.UTF_8);
         }
