@@ -28,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,7 @@ class DatabaseOutageIT {
             }));
 
             long stoppedAt;
+            long restarting;
             long restartedAt;
             try {
                 calling.await();
@@ -107,6 +109,7 @@ class DatabaseOutageIT {
                 postgres.close();
                 stoppedAt = System.nanoTime();
                 pause(OUTAGE.toMillis());
+                restarting = System.nanoTime();
                 postgres = postgres(data, dbPort);
                 restartedAt = System.nanoTime();
                 pause(3_000);
@@ -117,12 +120,20 @@ class DatabaseOutageIT {
                 }
             }
 
-            long up = restartedAt;
             long down = stoppedAt;
+            long back = restarting;
+            long up = restartedAt;
+            // Sent and answered while the database was certainly down.
+            Predicate<Outcome> duringTheOutage = o -> o.sentAt() >= down && o.answeredAt() < back;
+            long firstServedAgain = outcomes.stream().filter(o -> o.sentAt() >= up && o.status() == 200)
+                    .mapToLong(Outcome::answeredAt).min().orElseThrow();
             System.out.println("DatabaseOutageIT: during the outage " + summary(outcomes.stream()
-                    .filter(o -> o.sentAt() >= down && o.sentAt() < up).toList()) + "; probes " + summary(
-                    probes.stream().filter(o -> o.sentAt() >= down && o.sentAt() < up).toList()));
-            assertThat(outcomes).filteredOn(o -> o.sentAt() >= down && o.sentAt() < up).as("requests during the outage")
+                    .filter(duringTheOutage).toList()) + ", probes " + summary(probes.stream()
+                    .filter(duringTheOutage).toList()) + "; slowest answer " + outcomes.stream()
+                    .map(Outcome::took).max(Duration::compareTo).orElseThrow().toMillis() + " ms; the restart took "
+                    + Duration.ofNanos(up - back).toMillis() + " ms, service back "
+                    + Duration.ofNanos(firstServedAgain - up).toMillis() + " ms after it");
+            assertThat(outcomes).filteredOn(duringTheOutage).as("requests during the outage")
                     .hasSizeGreaterThanOrEqualTo(CLIENTS)
                     .allSatisfy(o -> assertThat(o.status()).as(o.toString()).isEqualTo(503));
             assertThat(outcomes).as("every request, before, during and after the outage").allSatisfy(o -> {
@@ -132,15 +143,13 @@ class DatabaseOutageIT {
                     assertThat(messageOf(o)).as(o.toString()).isNotBlank();
                 }
             });
-            assertThat(probes).filteredOn(o -> o.sentAt() >= down && o.sentAt() < up).as("readiness during the outage")
+            assertThat(probes).filteredOn(duringTheOutage).as("readiness during the outage")
                     .hasSizeGreaterThanOrEqualTo(10)
                     .allSatisfy(o -> {
                         assertThat(o.status()).as(o.toString()).isEqualTo(503);
                         assertThat(o.body()).as(o.toString()).contains("\"lanyard-database\"", "\"DOWN\"");
                         assertThat(o.took()).as(o.toString()).isLessThanOrEqualTo(ANSWER_WITHIN);
                     });
-            long firstServedAgain = outcomes.stream().filter(o -> o.sentAt() >= up && o.status() == 200)
-                    .mapToLong(Outcome::answeredAt).min().orElseThrow();
             assertThat(Duration.ofNanos(firstServedAgain - up)).as("service back after the database")
                     .isLessThanOrEqualTo(RECOVERY_WITHIN);
             assertThat(outcomes).filteredOn(o -> o.sentAt() >= up + TimeUnit.SECONDS.toNanos(2))
