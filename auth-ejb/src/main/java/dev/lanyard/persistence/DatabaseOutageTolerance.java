@@ -24,7 +24,7 @@ import org.eclipse.persistence.sessions.server.ServerSession;
  *
  * <p>It also makes a failed query fail fast. EclipseLink retries a query that failed on a broken connection three
  * times, five seconds apart, by default: with the database down a request then hangs for up to fifteen seconds
- * before its 503. One immediate retry is kept, which a connection the database dropped in a restart needs.
+ * before its 503. One immediate retry is kept, for a pooled connection the database dropped when it restarted.
  */
 public class DatabaseOutageTolerance implements SessionCustomizer {
 

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -129,8 +130,10 @@ class DatabaseOutageIT {
                     .mapToLong(Outcome::answeredAt).min().orElseThrow();
             System.out.println("DatabaseOutageIT: during the outage " + summary(outcomes.stream()
                     .filter(duringTheOutage).toList()) + ", probes " + summary(probes.stream()
-                    .filter(duringTheOutage).toList()) + "; slowest answer " + outcomes.stream()
-                    .map(Outcome::took).max(Duration::compareTo).orElseThrow().toMillis() + " ms; the restart took "
+                    .filter(duringTheOutage).toList()) + "; slowest " + outcomes.stream()
+                    .max(Comparator.comparing(Outcome::took)).map(o -> o.what() + " " + o.status() + " in "
+                            + o.took().toMillis() + " ms, sent " + (o.sentAt() - down) / 1_000_000
+                            + " ms after the stop").orElseThrow() + "; the restart took "
                     + Duration.ofNanos(up - back).toMillis() + " ms, service back "
                     + Duration.ofNanos(firstServedAgain - up).toMillis() + " ms after it");
             assertThat(outcomes).filteredOn(duringTheOutage).as("requests during the outage")
