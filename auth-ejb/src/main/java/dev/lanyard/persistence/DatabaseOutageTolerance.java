@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.exceptions.DatabaseException;
 import org.eclipse.persistence.internal.sessions.DatabaseSessionImpl;
+import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.DatasourceLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.Session;
@@ -20,8 +21,14 @@ import org.eclipse.persistence.sessions.server.ServerSession;
  * customizer a failed connection during login yields a stand-in that reports itself closed, exactly the state
  * EclipseLink's connection template is in after a normal login, so every later use connects afresh: requests
  * get 503 while the database is down and work again as soon as it returns. Readiness reports the outage.
+ *
+ * <p>It also makes a failed query fail fast. EclipseLink retries a query that failed on a broken connection three
+ * times, five seconds apart, by default: with the database down a request then hangs for up to fifteen seconds
+ * before its 503. One immediate retry is kept, for a pooled connection the database dropped when it restarted.
  */
 public class DatabaseOutageTolerance implements SessionCustomizer {
+
+    private static final int QUERY_RETRIES = 1;
 
     @Override
     public void customize(Session session) {
@@ -33,6 +40,10 @@ public class DatabaseOutageTolerance implements SessionCustomizer {
     }
 
     private static void tolerate(Object login) {
+        if (login instanceof DatabaseLogin databaseLogin) {
+            databaseLogin.setQueryRetryAttemptCount(QUERY_RETRIES);
+            databaseLogin.setDelayBetweenConnectionAttempts(0);
+        }
         if (login instanceof DatasourceLogin datasourceLogin
                 && datasourceLogin.getConnector() instanceof JNDIConnector connector
                 && !(connector instanceof ToleratingConnector)) {

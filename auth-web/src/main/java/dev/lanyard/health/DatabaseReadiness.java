@@ -1,6 +1,7 @@
 package dev.lanyard.health;
 
 import dev.lanyard.schema.boundary.SchemaMigrations;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -17,7 +18,13 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        boolean answers = migrations.databaseAnswers();
+        boolean answers;
+        try {
+            answers = migrations.databaseAnswers();
+        } catch (EJBException e) {
+            // Probes arrive while the EJB container is still starting: not ready, rather than a 500 from Payara.
+            return HealthCheckResponse.named("lanyard-database").down().withData("starting", true).build();
+        }
         boolean migrated = answers && migrations.ensureMigrated();
         return HealthCheckResponse.named("lanyard-database")
                 .status(answers && migrated)

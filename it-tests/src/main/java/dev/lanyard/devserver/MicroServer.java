@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * The Lanyard WAR on a Payara Micro process of its own, at context root {@code /}.
  *
  * <p>Payara Micro announces itself ready even when the deployment failed (and then answers 404 everywhere), so
- * {@link #start} also checks that the API answers, and fails otherwise.
+ * {@link #start} also waits for the API to answer: a 404 means it did not deploy; an error or no answer is a start
+ * still under way (see {@link #awaitApi}).
  */
 public final class MicroServer implements AutoCloseable {
 
@@ -35,6 +36,9 @@ public final class MicroServer implements AutoCloseable {
 
     /** How Lanyard's startup checks begin the reason they refuse to start (see auth-ejb's MailStartupCheck). */
     private static final String REFUSAL = "Lanyard cannot start: ";
+
+    /** How long a deployed application may answer errors, or nothing, before it counts as broken. */
+    private static final Duration API_PATIENCE = Duration.ofMinutes(2);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -88,15 +92,49 @@ public final class MicroServer implements AutoCloseable {
             server.close();
             throw new IllegalStateException("Payara Micro did not start: " + e.getMessage(), e);
         }
-        int status = server.status("api/ping");
-        if (status != 200) {
+        try {
+            server.awaitApi(output);
+        } catch (RuntimeException | InterruptedException e) {
             server.close();
-            throw new IllegalStateException(refusals.isEmpty()
-                    ? "Lanyard did not deploy (GET /api/ping answered " + status
-                            + "); the reason is in Payara Micro's log"
-                    : "Lanyard did not deploy. " + refusals.get(0));
+            if (!refusals.isEmpty()) {
+                throw new IllegalStateException("Lanyard did not deploy. " + refusals.get(0), e);
+            }
+            throw e;
         }
         return server;
+    }
+
+    /**
+     * Waits until {@code GET /api/ping} answers 200. A 404 is final: Payara answers it on every path once "ready"
+     * when the deployment failed. An error or no answer is not: the application builds much of itself on its first
+     * requests, and a node started while traffic is already arriving may answer those with errors for a moment.
+     */
+    private void awaitApi(Consumer<String> output) throws InterruptedException {
+        long deadline = System.nanoTime() + API_PATIENCE.toNanos();
+        int reported = 200;
+        while (true) {
+            int status = status("api/ping");
+            if (status == 200) {
+                return;
+            }
+            if (status == 404) {
+                throw new IllegalStateException("Lanyard did not deploy (GET /api/ping answered 404); the reason is"
+                        + " in Payara Micro's log");
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited while Lanyard was starting");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Lanyard deployed but GET /api/ping still answered " + status
+                        + " after " + API_PATIENCE.toSeconds() + " s; the reason is in Payara Micro's log");
+            }
+            if (status != reported) {
+                reported = status;
+                output.accept("[lanyard] GET /api/ping answered " + (status < 0 ? "nothing" : status)
+                        + " while starting; waiting for 200");
+            }
+            Thread.sleep(500);
+        }
     }
 
     /**
