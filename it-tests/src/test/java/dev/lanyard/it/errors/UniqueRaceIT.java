@@ -7,11 +7,11 @@ import dev.lanyard.it.support.Admin;
 import dev.lanyard.it.support.Api;
 import dev.lanyard.it.support.Json;
 import dev.lanyard.it.support.MicroTest;
+import dev.lanyard.it.support.Simultaneous;
 import dev.lanyard.it.support.SuiteDatabase;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,9 +26,9 @@ class UniqueRaceIT extends MicroTest {
         List<String> spellings = List.of(local + "@example.com", local.toUpperCase() + "@EXAMPLE.COM",
                 "Race" + local.substring(4) + "@example.com", local + "@Example.Com", local + "@EXAMPLE.com");
 
-        List<Api.Reply> replies = Simultaneously.run(spellings.stream().<Callable<Api.Reply>>map(email -> () ->
-                api().post("api/register", Json.of("name", "Racer", "email", email, "password", Accounts.PASSWORD,
-                        "password_confirmation", Accounts.PASSWORD)).send()).toList());
+        List<Api.Reply> replies = Simultaneous.all(spellings.size(), i -> api().post("api/register", Json.of("name",
+                "Racer", "email", spellings.get(i), "password", Accounts.PASSWORD, "password_confirmation",
+                Accounts.PASSWORD)).send());
 
         assertThat(replies).as(replies.toString()).filteredOn(r -> r.status() == 201).hasSize(1);
         assertThat(replies).as(replies.toString()).filteredOn(r -> r.status() == 422).hasSize(4)
@@ -48,9 +48,8 @@ class UniqueRaceIT extends MicroTest {
         String sku = "RACE-" + UUID.randomUUID();
         List<String> spellings = List.of(sku, sku.toLowerCase(), sku, sku.toLowerCase());
 
-        List<Api.Reply> replies = Simultaneously.run(spellings.stream().<Callable<Api.Reply>>map(s -> () ->
-                api().post("api/inventory", Json.of("sku", s, "name", "Raced", "price", new BigDecimal("1.00"),
-                        "stock", 1)).bearer(admin).send()).toList());
+        List<Api.Reply> replies = Simultaneous.all(spellings.size(), i -> api().post("api/inventory", Json.of("sku",
+                spellings.get(i), "name", "Raced", "price", new BigDecimal("1.00"), "stock", 1)).bearer(admin).send());
 
         assertThat(replies).as(replies.toString()).filteredOn(r -> r.status() == 201).hasSize(1);
         assertThat(replies).as(replies.toString()).filteredOn(r -> r.status() == 422).hasSize(3)

@@ -59,22 +59,27 @@ public final class Simultaneous {
 
     /** Sends {@code count} requests, the i-th made by {@code request.apply(i)}, all released together. */
     public static Answers send(int count, IntFunction<Answer> request) {
+        return new Answers(all(count, request));
+    }
+
+    /** The same for any kind of reply, in the order the requests were numbered. */
+    public static <T> List<T> all(int count, IntFunction<T> request) {
         var barrier = new CyclicBarrier(count);
         ExecutorService threads = Executors.newFixedThreadPool(count);
         try {
-            List<Future<Answer>> answers = new ArrayList<>();
+            List<Future<T>> replies = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int number = i;
-                answers.add(threads.submit(() -> {
+                replies.add(threads.submit(() -> {
                     barrier.await();
                     return request.apply(number);
                 }));
             }
-            List<Answer> all = new ArrayList<>();
-            for (Future<Answer> answer : answers) {
-                all.add(answer.get());
+            List<T> all = new ArrayList<>();
+            for (Future<T> reply : replies) {
+                all.add(reply.get());
             }
-            return new Answers(all);
+            return all;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {
