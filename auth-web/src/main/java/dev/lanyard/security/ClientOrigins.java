@@ -1,6 +1,7 @@
 package dev.lanyard.security;
 
 import dev.lanyard.security.TrustedProxies.ClientOrigin;
+import dev.lanyard.startup.StartupRefusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -31,7 +32,11 @@ public class ClientOrigins {
     /** A malformed list stops the deployment: ignoring an entry would put every client behind it at one address. */
     @PostConstruct
     void read() {
-        proxies = TrustedProxies.parse(trustedProxies.orElse(""));
+        try {
+            proxies = TrustedProxies.parse(trustedProxies.orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw new StartupRefusal(e.getMessage(), e);
+        }
         if (!proxies.isEmpty()) {
             LOG.log(Level.INFO, "Forwarding headers are read from the trusted proxies {0}",
                     trustedProxies.get());

@@ -26,15 +26,15 @@ import java.util.function.Consumer;
  * The Lanyard WAR on a Payara Micro process of its own, at context root {@code /}.
  *
  * <p>Payara Micro announces itself ready even when the deployment failed (and then answers 404 everywhere), so
- * {@link #start} also waits for the API to answer: a 404 means it did not deploy; an error or no answer is a start
- * still under way (see {@link #awaitApi}).
+ * {@link #start} also waits for the API to answer: a 404, or Lanyard's own refusal in the log, means it did not
+ * deploy; an error or no answer is a start still under way (see {@link #awaitApi}).
  */
 public final class MicroServer implements AutoCloseable {
 
     /** Asadmin commands for every Payara Micro that runs Lanyard; arquillian.xml passes the same file. */
     public static final String PREBOOT_COMMANDS = "payara-micro-preboot.asadmin";
 
-    /** How Lanyard's startup checks begin the reason they refuse to start (see auth-ejb's MailStartupCheck). */
+    /** How Lanyard begins the reason it refuses to start (auth-ejb's StartupRefusal): final, as a 404 is. */
     private static final String REFUSAL = "Lanyard cannot start: ";
 
     /** How long a deployed application may answer errors, or nothing, before it counts as broken. */
@@ -93,7 +93,7 @@ public final class MicroServer implements AutoCloseable {
             throw new IllegalStateException("Payara Micro did not start: " + e.getMessage(), e);
         }
         try {
-            server.awaitApi(output);
+            server.awaitApi(output, refusals);
         } catch (RuntimeException | InterruptedException e) {
             server.close();
             if (!refusals.isEmpty()) {
@@ -109,13 +109,16 @@ public final class MicroServer implements AutoCloseable {
      * when the deployment failed. An error or no answer is not: the application builds much of itself on its first
      * requests, and a node started while traffic is already arriving may answer those with errors for a moment.
      */
-    private void awaitApi(Consumer<String> output) throws InterruptedException {
+    private void awaitApi(Consumer<String> output, List<String> refusals) throws InterruptedException {
         long deadline = System.nanoTime() + API_PATIENCE.toNanos();
         int reported = 200;
         while (true) {
             int status = status("api/ping");
             if (status == 200) {
                 return;
+            }
+            if (!refusals.isEmpty()) {
+                throw new IllegalStateException("Lanyard refused to start");
             }
             if (status == 404) {
                 throw new IllegalStateException("Lanyard did not deploy (GET /api/ping answered 404); the reason is"

@@ -2,6 +2,7 @@ package dev.lanyard.mail.boundary;
 
 import dev.lanyard.mail.control.Links;
 import dev.lanyard.mail.control.Mailer;
+import dev.lanyard.startup.StartupRefusal;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -17,9 +18,6 @@ import java.util.Optional;
 @Startup
 public class MailStartupCheck {
 
-    /** Starts every refusal, so launchers can find the reason among the server's output. */
-    public static final String REFUSAL = "Lanyard cannot start: ";
-
     @Inject
     Mailer mailer;
 
@@ -32,10 +30,10 @@ public class MailStartupCheck {
         try {
             appRoot = links.configuredRoot();
         } catch (IllegalStateException e) {
-            throw new IllegalStateException(REFUSAL + e.getMessage(), e);
+            throw new StartupRefusal(e.getMessage(), e);
         }
         if (appRoot.isEmpty() && mailer.contentLeavesServer()) {
-            throw new IllegalStateException(REFUSAL + Links.APP_URL + " is not set, but " + mailer.whereMailsGo()
+            throw new StartupRefusal(Links.APP_URL + " is not set, but " + mailer.whereMailsGo()
                     + ": set it to the application's public address, such as https://auth.example.com/,"
                     + " which the links in mails point to");
         }
