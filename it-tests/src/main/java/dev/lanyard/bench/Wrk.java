@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +21,9 @@ final class Wrk {
 
     private static final Pattern RESULT = Pattern.compile(
             "RESULT requests=(\\d+) seconds=([0-9.]+) p50=(\\d+) p99=(\\d+) non2xx=(\\d+) errors=(\\d+)");
-    private static final List<String> SCRIPTS = List.of("summary.lua", "plain.lua", "random-token.lua");
+    private static final List<String> SCRIPTS = List.of("summary.lua", "plain.lua", "random-token.lua",
+            "login-flood.lua");
+    private static final Pattern STATUS = Pattern.compile("STATUS (\\d+) (\\d+)");
 
     private final Path scripts;
 
@@ -109,8 +113,42 @@ final class Wrk {
         return command(target, script, 3_600, environment).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
+    /**
+     * Failed logins for new emails from {@code connections} connections, each sending one every {@code interval}
+     * whatever the answer, for {@code seconds}; wrk is lighter than any client in this JVM, so the flood takes
+     * little of the CPU the server and the measured load share with it.
+     */
+    LoginFlood startLoginFlood(URI target, int connections, Duration interval, int seconds) throws IOException {
+        var builder = command(target, "login-flood.lua", 1, connections, seconds,
+                Map.of("FLOOD_INTERVAL_MS", String.valueOf(interval.toMillis())));
+        return new LoginFlood(builder.start());
+    }
+
+    /** A running flood; its answers by status (0: no answer, -1: any other status) once it has ended. */
+    record LoginFlood(Process process) {
+        Map<Integer, Long> awaitAnswers() throws IOException, InterruptedException {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            Map<Integer, Long> answers = new TreeMap<>();
+            Matcher status = STATUS.matcher(output);
+            while (status.find()) {
+                answers.merge(Integer.valueOf(status.group(1)), Long.valueOf(status.group(2)), Long::sum);
+            }
+            if (answers.isEmpty()) {
+                throw new IllegalStateException("the login flood printed no answers:\n" + output);
+            }
+            return answers;
+        }
+    }
+
     private ProcessBuilder command(URI target, String script, int seconds, Map<String, String> environment) {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c32", "-d" + seconds + "s", "--timeout", "10s",
+        return command(target, script, 2, 32, seconds, environment);
+    }
+
+    private ProcessBuilder command(URI target, String script, int threads, int connections, int seconds,
+            Map<String, String> environment) {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
+                "--timeout", "10s",
                 "-s", scripts.resolve(script).toString(), target.toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BENCH_DIR", scripts.toString());

@@ -1,5 +1,6 @@
 package dev.lanyard.account.boundary;
 
+import dev.lanyard.account.control.LoginKeys;
 import dev.lanyard.account.control.LoginThrottle;
 import dev.lanyard.account.control.PasswordRules;
 import dev.lanyard.account.control.RateLimits;
@@ -126,8 +127,8 @@ public class Accounts {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public LoginOutcome login(String email, String password, SignIn signIn, String clientAddress) {
-        String emailKey = User.normalizeEmail(email) + "|" + clientAddress;
-        String addressKey = "login-ip|" + clientAddress;
+        String emailKey = LoginKeys.perEmail(email, clientAddress);
+        String addressKey = LoginKeys.perAddress(clientAddress);
         Optional<User> found;
         boolean valid;
         // A place at the hash gate first: a login the gate turns away costs no count and no query.
