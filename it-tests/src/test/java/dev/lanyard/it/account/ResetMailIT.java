@@ -7,7 +7,9 @@ import dev.lanyard.it.support.Api;
 import dev.lanyard.it.support.Json;
 import dev.lanyard.it.support.LoopbackClient;
 import dev.lanyard.it.support.MicroTest;
+import dev.lanyard.it.support.Simultaneous;
 import dev.lanyard.it.support.SuiteMail;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,24 @@ class ResetMailIT extends MicroTest {
         assertThat(withSecond.status()).as("issued for the old password: " + withSecond).isEqualTo(422);
         assertThat(withSecond.json().getJsonObject("errors").getJsonArray("email").getString(0)).isEqualTo(INVALID);
         assertThat(api().post("api/login", Json.of("email", ann.email(), "password", NEW_PASSWORD)).send().status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void simultaneousResetsWithOneTokenHaveOneWinner() {
+        var ann = new Accounts(api()).register();
+        String token = requestReset(ann.email(), 1);
+        List<String> passwords = List.of("first racer passphrase", "second racer passphrase",
+                "third racer passphrase", "fourth racer passphrase");
+
+        List<Api.Reply> replies = Simultaneous.all(passwords.size(), i -> reset(token, ann.email(), passwords.get(i)));
+
+        assertThat(replies).as(replies.toString()).filteredOn(reply -> reply.status() == 200).hasSize(1);
+        assertThat(replies).as(replies.toString()).filteredOn(reply -> reply.status() == 422).hasSize(3)
+                .allSatisfy(reply -> assertThat(reply.json().getJsonObject("errors").getJsonArray("email")
+                        .getString(0)).isEqualTo(INVALID));
+        String winner = passwords.get(replies.stream().map(Api.Reply::status).toList().indexOf(200));
+        assertThat(api().post("api/login", Json.of("email", ann.email(), "password", winner)).send().status())
                 .isEqualTo(200);
     }
 

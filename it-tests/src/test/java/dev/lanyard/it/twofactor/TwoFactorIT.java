@@ -183,6 +183,24 @@ class TwoFactorIT extends MicroTest {
     }
 
     @Test
+    void aPasswordOfTheWrongTypeOrOversizedIs422() {
+        var ann = new Accounts(api()).register();
+
+        var number = api().post("api/user/two-factor-authentication", "{\"password\": 12345}").bearer(ann.token())
+                .send();
+        var huge = api().post("api/user/two-factor-authentication", Json.of("password", "x".repeat(60_000)))
+                .bearer(ann.token()).send();
+
+        assertThat(number.status()).as(number.toString()).isEqualTo(422);
+        assertThat(number.json().getJsonObject("errors").getJsonArray("password").getString(0))
+                .isEqualTo("The password field must be a string.");
+        assertThat(huge.status()).as(huge.toString()).isEqualTo(422);
+        assertThat(huge.json().getJsonObject("errors").getJsonArray("password").getString(0))
+                .isEqualTo("The provided password is incorrect.");
+        assertThat(status(ann.token())).isEqualTo("enabled=false confirmed=false recovery_codes_left=0");
+    }
+
+    @Test
     void disablingNeedsThePassword() {
         var ann = new Accounts(api()).register();
         enableAndConfirm(ann.token());
