@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ClientOrigins {
 
     private static final Logger LOG = Logger.getLogger(ClientOrigins.class.getName());
+    private static final String RESOLVED = ClientOrigin.class.getName();
 
     @Inject
     @ConfigProperty(name = TrustedProxies.KEY)
@@ -48,8 +49,17 @@ public class ClientOrigins {
         // Observing is enough: the container built the bean and ran read() to deliver the event.
     }
 
+    /**
+     * Resolved once a request and kept on it: the security headers, the audit origin and the login and SPA paths
+     * all ask, and the answer cannot change while the request lasts.
+     */
     public ClientOrigin of(HttpServletRequest request) {
-        return proxies.resolve(request.getRemoteAddr(), request.isSecure(),
+        if (request.getAttribute(RESOLVED) instanceof ClientOrigin resolved) {
+            return resolved;
+        }
+        ClientOrigin origin = proxies.resolve(request.getRemoteAddr(), request.isSecure(),
                 name -> Collections.list(request.getHeaders(name)));
+        request.setAttribute(RESOLVED, origin);
+        return origin;
     }
 }
