@@ -31,10 +31,12 @@ import java.util.stream.Collectors;
 
 /**
  * Authentication under load, each figure beside its reference from the same run: bearer authentication vs an
- * open endpoint, last_used_at writes, login vs raw bcrypt, revocation under load, invalid tokens, and the API
- * during a login flood. Arguments: the Payara Micro jar, the WAR, the path of BENCHMARKS.md, a working directory.
- * The system property {@code lanyard.bench.scenarios} (e.g. {@code 6}, or {@code 1,3}) runs only those scenarios;
- * the section of scenarios 1 to 5 is written only when all of them ran.
+ * open endpoint, last_used_at writes, login vs raw bcrypt, revocation under load, invalid tokens, the API during a
+ * login flood, introspection vs an open endpoint, and the open endpoint vs a bare JAX-RS WAR on the same Micro.
+ * Beside each load's rate, the server's CPU time per request over the same window. Arguments: the Payara Micro jar,
+ * the WAR, the path of BENCHMARKS.md, a working directory. The system property {@code lanyard.bench.scenarios}
+ * (e.g. {@code 6}, or {@code 1,3}) runs only those scenarios; the section of scenarios 1 to 5 and 7 is written only
+ * when all of them ran, and every measured window is printed as it ends.
  */
 public final class AuthBenchmark {
 
@@ -63,11 +65,12 @@ public final class AuthBenchmark {
     public static void main(String[] args) throws Exception {
         Path report = Path.of(args[2]);
         Path work = Files.createDirectories(Path.of(args[3]));
-        Wrk wrk = Wrk.prepare(work.resolve("scripts"));
         try (Database database = Database.fromEnvironmentOrEmbedded("LANYARD_TEST_DB", Optional.empty());
                 MicroServer server = Bench.startServer(database, Path.of(args[0]), Path.of(args[1]), List.of(),
-                        List.of("--deploy", ReferenceWar.write(Path.of(args[1]), work).toString()));
+                        List.of("--deploy", ReferenceWar.write(Path.of(args[1]), work).toString(),
+                                "--deploy", BareWar.write(work).toString()));
                 Connection sql = database.connect()) {
+            Wrk wrk = Wrk.prepare(work.resolve("scripts"), server.pid());
             Path tokens = seed(sql, work.resolve("tokens.txt"));
             countWrites(sql);
             Path invalid = invalidTokens(work.resolve("invalid-tokens.txt"));
@@ -77,6 +80,7 @@ public final class AuthBenchmark {
             Set<Integer> scenarios = scenarios();
             System.out.println("[bench] warming up");
             wrk.run(base.resolve("api/ping"), "plain.lua", 10, Map.of());
+            wrk.run(base.resolve(BareWar.CONTEXT_ROOT + "/api/ping"), "plain.lua", 10, Map.of());
             wrk.run(base, "random-token.lua", 10, valid);
 
             List<Wrk.Result> pings = new ArrayList<>();
@@ -86,13 +90,28 @@ public final class AuthBenchmark {
                 System.out.println("[bench] 1: bearer authentication vs an open endpoint, taking turns");
                 long writesBefore = lastWrite(sql);
                 for (int round = 0; round < ROUNDS; round++) {
-                    pings.add(wrk.run(base.resolve("api/ping"), "plain.lua", ROUND_SECONDS, Map.of()));
+                    pings.add(printed("ping", wrk.run(base.resolve("api/ping"), "plain.lua", ROUND_SECONDS, Map.of())));
                     if (round == ROUNDS - 1) {
                         Bench.recordProfileIfAsked(server, ROUND_SECONDS);
                     }
-                    users.add(wrk.run(base, "random-token.lua", ROUND_SECONDS, valid));
+                    users.add(printed("user", wrk.run(base, "random-token.lua", ROUND_SECONDS, valid)));
                 }
                 writes = Writes.since(sql, writesBefore);
+            }
+
+            // Rounds of their own, after scenario 1's: within one 60 s window, scenario 2 counts one write a token.
+            List<Wrk.Result> introspectionPings = new ArrayList<>();
+            List<Wrk.Result> introspections = new ArrayList<>();
+            if (scenarios.contains(7)) {
+                System.out.println("[bench] 7: introspection vs an open endpoint, taking turns");
+                Map<String, String> asked = Map.of("TOKENS_FILE", tokens.toString(), "INTROSPECTOR_TOKEN",
+                        introspector(server, Files.readAllLines(tokens).get(0)));
+                wrk.run(base, "introspect.lua", ROUND_SECONDS, asked);
+                for (int round = 0; round < ROUNDS; round++) {
+                    introspectionPings.add(printed("ping", wrk.run(base.resolve("api/ping"), "plain.lua",
+                            ROUND_SECONDS, Map.of())));
+                    introspections.add(printed("introspect", wrk.run(base, "introspect.lua", ROUND_SECONDS, asked)));
+                }
             }
 
             List<ClosedLoop.Rate> logins = new ArrayList<>();
@@ -120,12 +139,14 @@ public final class AuthBenchmark {
             if (scenarios.contains(5)) {
                 System.out.println("[bench] 5: invalid tokens");
                 long scansBefore = tokenScans(sql);
-                bad = wrk.run(base, "random-token.lua", SECONDS, Map.of("TOKENS_FILE", invalid.toString()));
+                bad = printed("invalid", wrk.run(base, "random-token.lua", SECONDS,
+                        Map.of("TOKENS_FILE", invalid.toString())));
                 scans = tokenScans(sql) - scansBefore;
             }
 
-            if (scenarios.containsAll(List.of(1, 2, 3, 4, 5))) {
-                String section = section(pings, users, writes, logins, hashes, stale, bad, scans);
+            if (scenarios.containsAll(List.of(1, 2, 3, 4, 5, 7))) {
+                String section = section(pings, users, writes, logins, hashes, stale, bad, scans, introspectionPings,
+                        introspections);
                 System.out.println(section);
                 Bench.writeSection(report, "authentication", section);
             }
@@ -136,6 +157,13 @@ public final class AuthBenchmark {
                 System.out.println(section);
                 Bench.writeSection(report, "login-flood", section);
             }
+
+            if (scenarios.contains(8)) {
+                System.out.println("[bench] 8: an open endpoint vs a bare JAX-RS WAR on the same Micro, taking turns");
+                String section = platform(wrk, base);
+                System.out.println(section);
+                Bench.writeSection(report, "platform", section);
+            }
         }
     }
 
@@ -143,7 +171,7 @@ public final class AuthBenchmark {
     private static Set<Integer> scenarios() {
         String asked = System.getProperty("lanyard.bench.scenarios", "").trim();
         if (asked.isEmpty()) {
-            return Set.of(1, 2, 3, 4, 5, 6);
+            return Set.of(1, 2, 3, 4, 5, 6, 7, 8);
         }
         Set<Integer> scenarios = Arrays.stream(asked.split(",")).map(String::trim).map(Integer::valueOf)
                 .collect(Collectors.toCollection(HashSet::new));
@@ -165,11 +193,11 @@ public final class AuthBenchmark {
         // The login path warms up as the others did before their scenarios: a flood of its own, unmeasured.
         wrk.startLoginFlood(base, FLOOD_CLIENTS, FLOOD_INTERVAL, ROUND_SECONDS).awaitAnswers();
         for (int round = 0; round < ROUNDS; round++) {
-            alone.add(wrk.run(base, "random-token.lua", ROUND_SECONDS, valid));
+            alone.add(printed("user alone", wrk.run(base, "random-token.lua", ROUND_SECONDS, valid)));
             var flood = wrk.startLoginFlood(base, FLOOD_CLIENTS, FLOOD_INTERVAL, ROUND_SECONDS + 2);
             // The flood's first second: the window's judged logins, then the gate and the throttle at work.
             Thread.sleep(1_000);
-            flooded.add(wrk.run(base, "random-token.lua", ROUND_SECONDS, valid));
+            flooded.add(printed("user flooded", wrk.run(base, "random-token.lua", ROUND_SECONDS, valid)));
             flood.awaitAnswers().forEach((status, count) -> answers.merge(status, count, Long::sum));
         }
         var calm = Wrk.Result.together(alone);
@@ -184,14 +212,14 @@ public final class AuthBenchmark {
 
                 | scenario | measured | reference, same run | ratio | target |
                 |---|---|---|---|---|
-                | 6. `GET /api/user` during the login flood vs alone | %,.0f req/s (p50 %.1f ms, p99 %.1f ms) | %,.0f req/s (p50 %.1f ms, p99 %.1f ms) | %.2f× (rounds: %s) | ≥ 0.7× |
+                | 6. `GET /api/user` during the login flood vs alone | %s | %s | %.2f× (rounds: %s) | ≥ 0.7× |
 
                 The flood's answers by status: %s (0: no answer, -1: another status). Responses other than 2xx to `GET /api/user`: %d
-                during the flood, %d alone.
+                during the flood, %d alone. CPU/req is the server's CPU time over the window per `GET /api/user`
+                answered, so during the flood it includes the server's work on the failed logins.
                 """.formatted(Bench.machine(), LocalDate.now(), FLOOD_CLIENTS, FLOOD_INTERVAL.toMillis(),
                 FLOOD_CLIENTS * 1000 / FLOOD_INTERVAL.toMillis(), ROUNDS, ROUND_SECONDS,
-                loaded.perSecond(), loaded.p50() / 1000.0, loaded.p99() / 1000.0,
-                calm.perSecond(), calm.p50() / 1000.0, calm.p99() / 1000.0, loaded.perSecond() / calm.perSecond(),
+                figures(loaded), figures(calm), loaded.perSecond() / calm.perSecond(),
                 roundRatios(flooded, alone, Wrk.Result::perSecond), answers, loaded.non2xx(), calm.non2xx());
     }
 
@@ -385,10 +413,84 @@ public final class AuthBenchmark {
                 + " WHERE relname = 'access_tokens'");
     }
 
+    /**
+     * Scenario 8: Lanyard's {@code GET /api/ping} and the bare WAR's, taking turns: what Lanyard adds to a request
+     * over Payara's own work, and what Payara's own work costs on the settings Lanyard ships.
+     */
+    private static String platform(Wrk wrk, URI base) throws IOException, InterruptedException {
+        List<Wrk.Result> pings = new ArrayList<>();
+        List<Wrk.Result> bares = new ArrayList<>();
+        URI bareUri = base.resolve(BareWar.CONTEXT_ROOT + "/api/ping");
+        for (int round = 0; round < ROUNDS; round++) {
+            pings.add(printed("ping", wrk.run(base.resolve("api/ping"), "plain.lua", ROUND_SECONDS, Map.of())));
+            bares.add(printed("bare", wrk.run(bareUri, "plain.lua", ROUND_SECONDS, Map.of())));
+        }
+        var ping = Wrk.Result.together(pings);
+        var bare = Wrk.Result.together(bares);
+        return """
+                ## Payara's own cost of a request
+
+                `mvn -q -DskipTests -Pbench-auth verify -Dlanyard.bench.scenarios=8`, %s, %s: Lanyard's `GET /api/ping` and
+                the same answer from a bare JAX-RS WAR (one resource, no filter, no descriptor) deployed beside it on the
+                same Payara Micro with the settings Lanyard ships (`payara-micro-preboot.asadmin`), wrk with 2 threads and
+                32 connections, %d rounds of %d s taking turns. CPU/req: the server process's CPU time over each window,
+                per request.
+
+                | scenario | measured | reference, same run | ratio of CPU/req | target |
+                |---|---|---|---|---|
+                | 8. `GET /api/ping` vs the bare WAR's `GET` | %s | %s | %.2f× (rounds: %s) | ping ≤ 0.25 ms CPU/req |
+
+                Responses other than 2xx: ping %d, bare WAR %d.
+                """.formatted(Bench.machine(), LocalDate.now(), ROUNDS, ROUND_SECONDS, figures(ping), figures(bare),
+                ping.cpuPerRequest() / bare.cpuPerRequest(), roundRatios(pings, bares, Wrk.Result::cpuPerRequest),
+                ping.non2xx(), bare.non2xx());
+    }
+
+    /**
+     * An API client allowed to introspect, as a resource server is, created by the bootstrap admin; its token, once
+     * it has introspected one of the benchmark's tokens as active.
+     */
+    private static String introspector(MicroServer server, String sample) throws IOException, InterruptedException {
+        String admin = Bench.login(server, Bench.ADMIN_EMAIL, Bench.ADMIN_PASSWORD);
+        var created = Bench.send(HttpRequest.newBuilder(server.base().resolve("api/admin/clients"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"bench introspector\",\"abilities\":[\"introspect\"]}")));
+        String token = created.body().replaceFirst(".*\"token\":\"([^\"]+)\".*", "$1");
+        var answer = Bench.send(HttpRequest.newBuilder(server.base().resolve("api/oauth/introspect"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(sample, StandardCharsets.UTF_8))));
+        if (answer.statusCode() != 200 || !answer.body().contains("\"active\":true")) {
+            throw new IllegalStateException("introspection of a valid token answered " + answer.statusCode() + " "
+                    + answer.body());
+        }
+        return token;
+    }
+
+    /** A window's figures as it ends, so that a run of a few scenarios shows them too. */
+    private static Wrk.Result printed(String what, Wrk.Result result) {
+        System.out.printf("[bench] %s: %,.0f req/s, %.2f ms CPU/req (p50 %.1f ms, p99 %.1f ms, %d not 2xx)%n", what,
+                result.perSecond(), result.cpuPerRequest(), result.p50() / 1000.0, result.p99() / 1000.0,
+                result.non2xx());
+        return result;
+    }
+
+    private static String rate(Wrk.Result result) {
+        return "%,.0f req/s, %.2f ms CPU/req".formatted(result.perSecond(), result.cpuPerRequest());
+    }
+
+    private static String figures(Wrk.Result result) {
+        return "%s (p50 %.1f ms, p99 %.1f ms)".formatted(rate(result), result.p50() / 1000.0, result.p99() / 1000.0);
+    }
+
     private static String section(List<Wrk.Result> pings, List<Wrk.Result> users, Writes writes,
-            List<ClosedLoop.Rate> logins, List<ClosedLoop.Rate> hashes, long stale, Wrk.Result bad, long scans) {
+            List<ClosedLoop.Rate> logins, List<ClosedLoop.Rate> hashes, long stale, Wrk.Result bad, long scans,
+            List<Wrk.Result> introspectionPings, List<Wrk.Result> introspections) {
         var ping = Wrk.Result.together(pings);
         var user = Wrk.Result.together(users);
+        var introspectionPing = Wrk.Result.together(introspectionPings);
+        var introspection = Wrk.Result.together(introspections);
         double loginRate = overall(logins).perSecond();
         double hashRate = overall(hashes).perSecond();
         return """
@@ -397,28 +499,32 @@ public final class AuthBenchmark {
                 `mvn -q -DskipTests -Pbench-auth verify`, %s, %s: Payara Micro and PostgreSQL on this machine,
                 %,d live tokens across %,d users, wrk with 2 threads and 32 connections on loopback. Scenarios 1 and 3 run
                 in %d rounds of %d s, each round taking turns with its reference, and count all rounds together (latencies:
-                the median round's); scenario 5 runs for %d s.
+                the median round's); scenario 7 likewise, after them; scenario 5 runs for %d s. CPU/req: the server
+                process's CPU time (user and system, all threads, from `/proc/<pid>/stat`) over each window, per request.
 
                 | scenario | measured | reference, same run | ratio | target |
                 |---|---|---|---|---|
-                | 1. `GET /api/user`, random valid tokens, vs `GET /api/ping` | %,.0f req/s (p50 %.1f ms, p99 %.1f ms) | %,.0f req/s (p50 %.1f ms, p99 %.1f ms) | %.2f× (rounds: %s) | ≥ 0.9× |
+                | 1. `GET /api/user`, random valid tokens, vs `GET /api/ping` | %s | %s | %.2f× (rounds: %s) | ≥ 0.9×, ≤ 0.3 ms CPU/req |
                 | 2. `last_used_at` writes during scenario 1 (all its rounds within one 60 s window) | %,d writes | %,d tokens written | %.2f per token, at most %d for one | ≤ 1 per token per 60 s window |
                 | 3. `POST /api/login` vs raw bcrypt (cost %d) in the server's JVM, %d callers each | %,.2f logins/s | %,.2f verifications/s | %.2f× (rounds: %s) | ≥ 0.8× |
                 | 4. revoke, then use, %,d trials under load | %d stale accepts | %d trials | — | 0 |
-                | 5. invalid tokens (bad checksums, random strings) vs valid | %,.0f req/s, %,d statements on the token table | %,.0f req/s | %.2f× | ≥ 1×, 0 statements |
+                | 5. invalid tokens (bad checksums, random strings) vs valid | %s, %,d statements on the token table | %s | %.2f× | ≥ 1×, 0 statements |
+                | 7. `POST /api/oauth/introspect` (RFC 7662) of random valid tokens by a client, vs `GET /api/ping` | %s | %s | %.2f× (rounds: %s) | ≥ 0.9× |
 
-                Responses other than 2xx: scenario 1 %d (ping %d), scenario 5 %d of %d (all should be 401); in scenario 3
-                every login answered 200 (one that does not stops the benchmark).
+                Responses other than 2xx: scenario 1 %d (ping %d), scenario 5 %d of %d (all should be 401), scenario 7
+                %d (ping %d); in scenario 3 every login answered 200 (one that does not stops the benchmark).
                 """.formatted(Bench.machine(), LocalDate.now(), TOKENS, USERS, ROUNDS, ROUND_SECONDS, SECONDS,
-                user.perSecond(), user.p50() / 1000.0, user.p99() / 1000.0,
-                ping.perSecond(), ping.p50() / 1000.0, ping.p99() / 1000.0, user.perSecond() / ping.perSecond(),
+                figures(user), figures(ping), user.perSecond() / ping.perSecond(),
                 roundRatios(users, pings, Wrk.Result::perSecond),
                 writes.writes(), writes.tokens(), (double) writes.writes() / Math.max(1, writes.tokens()),
                 writes.mostForOneToken(),
                 BCRYPT_COST, LOGIN_WORKERS, loginRate, hashRate,
                 loginRate / hashRate, roundRatios(logins, hashes, ClosedLoop.Rate::perSecond),
                 REVOCATION_TRIALS, stale, REVOCATION_TRIALS,
-                bad.perSecond(), scans, user.perSecond(), bad.perSecond() / user.perSecond(),
-                user.non2xx(), ping.non2xx(), bad.non2xx(), bad.requests());
+                rate(bad), scans, rate(user), bad.perSecond() / user.perSecond(),
+                figures(introspection), figures(introspectionPing), introspection.perSecond() / introspectionPing.perSecond(),
+                roundRatios(introspections, introspectionPings, Wrk.Result::perSecond),
+                user.non2xx(), ping.non2xx(), bad.non2xx(), bad.requests(), introspection.non2xx(),
+                introspectionPing.non2xx());
     }
 }

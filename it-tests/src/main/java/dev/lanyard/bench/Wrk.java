@@ -16,23 +16,31 @@ import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The wrk load generator (Debian's package) on loopback, with the Lua scripts in resources/bench. */
+/**
+ * The wrk load generator (Debian's package) on loopback, with the Lua scripts in resources/bench; each measured run
+ * also counts the CPU time the server's process used over it.
+ */
 final class Wrk {
 
     private static final Pattern RESULT = Pattern.compile(
             "RESULT requests=(\\d+) seconds=([0-9.]+) p50=(\\d+) p99=(\\d+) non2xx=(\\d+) errors=(\\d+)");
     private static final List<String> SCRIPTS = List.of("summary.lua", "plain.lua", "random-token.lua",
-            "login-flood.lua");
+            "login-flood.lua", "introspect.lua");
     private static final Pattern STATUS = Pattern.compile("STATUS (\\d+) (\\d+)");
 
     private final Path scripts;
+    private final long serverPid;
 
-    private Wrk(Path scripts) {
+    private Wrk(Path scripts, long serverPid) {
         this.scripts = scripts;
+        this.serverPid = serverPid;
     }
 
-    /** Installs wrk from Debian's packages when it is missing, and unpacks the scripts. */
-    static Wrk prepare(Path directory) throws IOException, InterruptedException {
+    /**
+     * Installs wrk from Debian's packages when it is missing, and unpacks the scripts; runs will count the CPU time
+     * of the server process {@code serverPid}.
+     */
+    static Wrk prepare(Path directory, long serverPid) throws IOException, InterruptedException {
         if (!installed()) {
             System.out.println("[bench] wrk is missing: installing Debian's package (apt-get install wrk)");
             // Another apt-get (a browser test's setup, say) may hold dpkg's lock for a while.
@@ -49,7 +57,7 @@ final class Wrk {
                 Files.copy(in, directory.resolve(script), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        return new Wrk(directory);
+        return new Wrk(directory, serverPid);
     }
 
     /** Whether wrk starts at all: {@code wrk --version} exits with 1 even when all is well. */
@@ -75,10 +83,15 @@ final class Wrk {
         }
     }
 
-    /** What one wrk run measured. Latencies in microseconds. */
-    record Result(long requests, double seconds, long p50, long p99, long non2xx, long errors) {
+    /** What one wrk run measured, and the server's CPU time over it. Latencies in microseconds. */
+    record Result(long requests, double seconds, long p50, long p99, long non2xx, long errors, Duration serverCpu) {
         double perSecond() {
             return requests / seconds;
+        }
+
+        /** The server's CPU time per request, in milliseconds: all its threads, the JIT's and the GC's included. */
+        double cpuPerRequest() {
+            return serverCpu.toNanos() / 1e6 / Math.max(1, requests);
         }
 
         /** Several runs as one: their requests over their time, and the median round's latencies. */
@@ -86,7 +99,8 @@ final class Wrk {
             return new Result(rounds.stream().mapToLong(Result::requests).sum(),
                     rounds.stream().mapToDouble(Result::seconds).sum(), median(rounds, Result::p50),
                     median(rounds, Result::p99), rounds.stream().mapToLong(Result::non2xx).sum(),
-                    rounds.stream().mapToLong(Result::errors).sum());
+                    rounds.stream().mapToLong(Result::errors).sum(),
+                    rounds.stream().map(Result::serverCpu).reduce(Duration.ZERO, Duration::plus));
         }
 
         private static long median(List<Result> rounds, ToLongFunction<Result> latency) {
@@ -96,16 +110,18 @@ final class Wrk {
 
     Result run(URI target, String script, int seconds, Map<String, String> environment)
             throws IOException, InterruptedException {
+        Duration cpuBefore = ProcessCpu.of(serverPid);
         Process process = command(target, script, seconds, environment).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
+        Duration cpu = ProcessCpu.of(serverPid).minus(cpuBefore);
         Matcher result = RESULT.matcher(output);
         if (!result.find()) {
             throw new IllegalStateException("wrk printed no result:\n" + output);
         }
         return new Result(Long.parseLong(result.group(1)), Double.parseDouble(result.group(2)),
                 Long.parseLong(result.group(3)), Long.parseLong(result.group(4)), Long.parseLong(result.group(5)),
-                Long.parseLong(result.group(6)));
+                Long.parseLong(result.group(6)), cpu);
     }
 
     /** Load in the background, for as long as it takes until the returned process is destroyed. */
