@@ -142,7 +142,8 @@ public final class MicroServer implements AutoCloseable {
 
     /**
      * Payara's HTTP listener refuses a DELETE with a body (400) unless told otherwise, and
-     * {@code DELETE /api/user/two-factor-authentication} carries the password in one.
+     * {@code DELETE /api/user/two-factor-authentication} carries the password in one; its 200 worker threads cost
+     * more CPU a request on a small machine than 16 (BENCHMARKS.md).
      */
     private static Path prebootCommands() throws IOException {
         Path file = Files.createTempFile("lanyard-preboot", ".asadmin");
