@@ -48,6 +48,9 @@ public final class AuthBenchmark {
     // Scenarios 1 and 3 take turns with their reference, so a neighbour's load on a shared machine hits both.
     private static final int ROUNDS = 3;
     private static final int ROUND_SECONDS = 10;
+    // Each load's code compiled before it is measured: CPU/req counts the JIT compiler's threads too, and with
+    // 10 s of warm-up it still fell by half over the next minute on a busy machine.
+    private static final int WARM_UP_SECONDS = 30;
     // Four callers a core keep every core busy while some logins are on the network, in the database or waiting
     // for the JIT compiler's threads; the reference gets as many. BENCHMARKS.md has the figures with fewer.
     private static final int LOGIN_WORKERS = 4 * Runtime.getRuntime().availableProcessors();
@@ -79,9 +82,9 @@ public final class AuthBenchmark {
 
             Set<Integer> scenarios = scenarios();
             System.out.println("[bench] warming up");
-            wrk.run(base.resolve("api/ping"), "plain.lua", 10, Map.of());
-            wrk.run(base.resolve(BareWar.CONTEXT_ROOT + "/api/ping"), "plain.lua", 10, Map.of());
-            wrk.run(base, "random-token.lua", 10, valid);
+            wrk.run(base.resolve("api/ping"), "plain.lua", WARM_UP_SECONDS, Map.of());
+            wrk.run(base.resolve(BareWar.CONTEXT_ROOT + "/api/ping"), "plain.lua", WARM_UP_SECONDS, Map.of());
+            wrk.run(base, "random-token.lua", WARM_UP_SECONDS, valid);
 
             List<Wrk.Result> pings = new ArrayList<>();
             List<Wrk.Result> users = new ArrayList<>();
@@ -106,7 +109,7 @@ public final class AuthBenchmark {
                 System.out.println("[bench] 7: introspection vs an open endpoint, taking turns");
                 Map<String, String> asked = Map.of("TOKENS_FILE", tokens.toString(), "INTROSPECTOR_TOKEN",
                         introspector(server, Files.readAllLines(tokens).get(0)));
-                wrk.run(base, "introspect.lua", ROUND_SECONDS, asked);
+                wrk.run(base, "introspect.lua", WARM_UP_SECONDS, asked);
                 for (int round = 0; round < ROUNDS; round++) {
                     introspectionPings.add(printed("ping", wrk.run(base.resolve("api/ping"), "plain.lua",
                             ROUND_SECONDS, Map.of())));
