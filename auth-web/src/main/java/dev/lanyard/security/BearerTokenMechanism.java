@@ -2,7 +2,7 @@ package dev.lanyard.security;
 
 import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.token.boundary.AuthenticatedToken;
-import dev.lanyard.token.boundary.Tokens;
+import dev.lanyard.token.boundary.TokenAuthentication;
 import dev.lanyard.token.entity.PlainTextToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     private static final String SCHEME = "bearer ";
 
     @Inject
-    Tokens tokens;
+    TokenAuthentication tokens;
 
     @Inject
     BrowserSettings browsers;

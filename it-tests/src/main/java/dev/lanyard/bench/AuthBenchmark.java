@@ -85,6 +85,10 @@ public final class AuthBenchmark {
             wrk.run(base.resolve("api/ping"), "plain.lua", WARM_UP_SECONDS, Map.of());
             wrk.run(base.resolve(BareWar.CONTEXT_ROOT + "/api/ping"), "plain.lua", WARM_UP_SECONDS, Map.of());
             wrk.run(base, "random-token.lua", WARM_UP_SECONDS, valid);
+            // Every token once, so the node knows them as one in service knows its clients' tokens; a node that
+            // has not seen a token reads it from the database, which scenario 5's invalid tokens measure apart.
+            System.out.println("[bench] warming up: every token once");
+            wrk.eachToken(base, tokens, TOKENS);
 
             List<Wrk.Result> pings = new ArrayList<>();
             List<Wrk.Result> users = new ArrayList<>();
@@ -131,10 +135,24 @@ public final class AuthBenchmark {
                 }
             }
 
-            long stale = 0;
+            Revocations oneNode = null;
+            Revocations twoNodes = null;
+            Revocations twoNodesBack = null;
             if (scenarios.contains(4)) {
-                System.out.println("[bench] 4: revocation under load");
-                stale = revocationTrials(server, wrk, base, valid);
+                System.out.println("[bench] 4: revocation under load, on one node");
+                String admin = Bench.login(server, Bench.ADMIN_EMAIL, Bench.ADMIN_PASSWORD);
+                oneNode = revocationTrials(wrk, List.of(base), base, base, admin, valid);
+                System.out.println("[bench] 4: revocation under load, on one of two clustered nodes, use on the other");
+                List<MicroServer> cluster = Bench.startCluster(database, Path.of(args[0]), Path.of(args[1]));
+                try {
+                    URI a = cluster.get(0).base();
+                    URI b = cluster.get(1).base();
+                    String clusterAdmin = Bench.login(cluster.get(0), Bench.ADMIN_EMAIL, Bench.ADMIN_PASSWORD);
+                    twoNodes = revocationTrials(wrk, List.of(a, b), a, b, clusterAdmin, valid);
+                    twoNodesBack = revocationTrials(wrk, List.of(a, b), b, a, clusterAdmin, valid);
+                } finally {
+                    cluster.forEach(MicroServer::close);
+                }
             }
 
             Wrk.Result bad = null;
@@ -148,8 +166,8 @@ public final class AuthBenchmark {
             }
 
             if (scenarios.containsAll(List.of(1, 2, 3, 4, 5, 7))) {
-                String section = section(pings, users, writes, logins, hashes, stale, bad, scans, introspectionPings,
-                        introspections);
+                String section = section(pings, users, writes, logins, hashes,
+                        List.of(oneNode, twoNodes, twoNodesBack), bad, scans, introspectionPings, introspections);
                 System.out.println(section);
                 Bench.writeSection(report, "authentication", section);
             }
@@ -331,39 +349,60 @@ public final class AuthBenchmark {
         return String.join(", ", ratios);
     }
 
-    /** Create a token, use it, revoke it, use it again, while wrk keeps authenticating other tokens. */
-    private static long revocationTrials(MicroServer server, Wrk wrk, URI base, Map<String, String> valid)
-            throws Exception {
-        String admin = Bench.login(server, Bench.ADMIN_EMAIL, Bench.ADMIN_PASSWORD);
-        Process load = wrk.startBackground(base, "random-token.lua", valid);
+    /**
+     * Trials of: create a token on {@code revoker}, use it twice on {@code user} (so a cache there holds it),
+     * revoke it on {@code revoker}, use it on {@code user} again; while wrk keeps authenticating other tokens on
+     * every node in {@code loaded}. How many of the last uses were accepted, and how long each revocation took to
+     * answer.
+     */
+    private static Revocations revocationTrials(Wrk wrk, List<URI> loaded, URI revoker, URI user, String admin,
+            Map<String, String> valid) throws Exception {
+        List<Process> load = new ArrayList<>();
+        for (URI node : loaded) {
+            load.add(wrk.startBackground(node, "random-token.lua", valid));
+        }
         try {
-            return staleAccepts(base, admin);
+            long stale = 0;
+            List<Long> revokeMicros = new ArrayList<>();
+            for (int i = 0; i < REVOCATION_TRIALS; i++) {
+                var created = Bench.send(HttpRequest.newBuilder(revoker.resolve("api/tokens"))
+                        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"trial\"}")));
+                String token = created.body().replaceFirst(".*\"plain_text_token\":\"([^\"]+)\".*", "$1");
+                String id = token.substring(0, token.indexOf('|'));
+                int before = Math.max(status(user, token), status(user, token));
+                long started = System.nanoTime();
+                var revoked = Bench.send(HttpRequest.newBuilder(revoker.resolve("api/tokens/" + id))
+                        .header("Authorization", "Bearer " + admin).DELETE());
+                revokeMicros.add((System.nanoTime() - started) / 1_000);
+                int after = status(user, token);
+                if (before != 200 || revoked.statusCode() != 200) {
+                    throw new IllegalStateException("a fresh token answered " + before + ", its revocation "
+                            + revoked.statusCode());
+                }
+                if (after != 401) {
+                    stale++;
+                }
+            }
+            revokeMicros.sort(null);
+            var revocations = new Revocations(REVOCATION_TRIALS, stale, revokeMicros.get(revokeMicros.size() / 2) / 1000.0,
+                    revokeMicros.get(revokeMicros.size() * 99 / 100) / 1000.0);
+            System.out.println("[bench]    " + revocations);
+            return revocations;
         } finally {
-            load.destroy();
-            load.waitFor();
+            for (Process process : load) {
+                process.destroy();
+                process.waitFor();
+            }
         }
     }
 
-    private static long staleAccepts(URI base, String admin) throws IOException, InterruptedException {
-        long stale = 0;
-        for (int i = 0; i < REVOCATION_TRIALS; i++) {
-            var created = Bench.send(HttpRequest.newBuilder(base.resolve("api/tokens"))
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"trial\"}")));
-            String token = created.body().replaceFirst(".*\"plain_text_token\":\"([^\"]+)\".*", "$1");
-            String id = token.substring(0, token.indexOf('|'));
-            int before = status(base, token);
-            Bench.send(HttpRequest.newBuilder(base.resolve("api/tokens/" + id))
-                    .header("Authorization", "Bearer " + admin).DELETE());
-            int after = status(base, token);
-            if (before != 200) {
-                throw new IllegalStateException("a fresh token was refused: " + before);
-            }
-            if (after != 401) {
-                stale++;
-            }
+    /** Scenario 4's figures for one way of revoking: stale accepts, and the revocation's answer time. */
+    record Revocations(int trials, long stale, double p50Millis, double p99Millis) {
+        String row(String where) {
+            return "| 4. revoke, then use, %s, %,d trials under load | %d stale accepts | %,d trials | revoke answered in p50 %.1f ms, p99 %.1f ms | 0 |"
+                    .formatted(where, trials, stale, trials, p50Millis, p99Millis);
         }
-        return stale;
     }
 
     private static int status(URI base, String token) throws IOException, InterruptedException {
@@ -488,8 +527,8 @@ public final class AuthBenchmark {
     }
 
     private static String section(List<Wrk.Result> pings, List<Wrk.Result> users, Writes writes,
-            List<ClosedLoop.Rate> logins, List<ClosedLoop.Rate> hashes, long stale, Wrk.Result bad, long scans,
-            List<Wrk.Result> introspectionPings, List<Wrk.Result> introspections) {
+            List<ClosedLoop.Rate> logins, List<ClosedLoop.Rate> hashes, List<Revocations> revocations, Wrk.Result bad,
+            long scans, List<Wrk.Result> introspectionPings, List<Wrk.Result> introspections) {
         var ping = Wrk.Result.together(pings);
         var user = Wrk.Result.together(users);
         var introspectionPing = Wrk.Result.together(introspectionPings);
@@ -510,7 +549,9 @@ public final class AuthBenchmark {
                 | 1. `GET /api/user`, random valid tokens, vs `GET /api/ping` | %s | %s | %.2f× (rounds: %s) | ≥ 0.9×, ≤ 0.3 ms CPU/req |
                 | 2. `last_used_at` writes during scenario 1 (all its rounds within one 60 s window) | %,d writes | %,d tokens written | %.2f per token, at most %d for one | ≤ 1 per token per 60 s window |
                 | 3. `POST /api/login` vs raw bcrypt (cost %d) in the server's JVM, %d callers each | %,.2f logins/s | %,.2f verifications/s | %.2f× (rounds: %s) | ≥ 0.8× |
-                | 4. revoke, then use, %,d trials under load | %d stale accepts | %d trials | — | 0 |
+                %s
+                %s
+                %s
                 | 5. invalid tokens (bad checksums, random strings) vs valid | %s, %,d statements on the token table | %s | %.2f× | ≥ 1×, 0 statements |
                 | 7. `POST /api/oauth/introspect` (RFC 7662) of random valid tokens by a client, vs `GET /api/ping` | %s | %s | %.2f× (rounds: %s) | ≥ 0.9× |
 
@@ -523,7 +564,8 @@ public final class AuthBenchmark {
                 writes.mostForOneToken(),
                 BCRYPT_COST, LOGIN_WORKERS, loginRate, hashRate,
                 loginRate / hashRate, roundRatios(logins, hashes, ClosedLoop.Rate::perSecond),
-                REVOCATION_TRIALS, stale, REVOCATION_TRIALS,
+                revocations.get(0).row("one node"), revocations.get(1).row("on node A, used on node B"),
+                revocations.get(2).row("on node B, used on node A"),
                 rate(bad), scans, rate(user), bad.perSecond() / user.perSecond(),
                 figures(introspection), figures(introspectionPing), introspection.perSecond() / introspectionPing.perSecond(),
                 roundRatios(introspections, introspectionPings, Wrk.Result::perSecond),

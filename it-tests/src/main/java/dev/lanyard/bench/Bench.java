@@ -13,6 +13,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** What the benchmarks share: a server on its own database, HTTP, SQL, and their section of BENCHMARKS.md. */
 final class Bench {
@@ -27,14 +31,49 @@ final class Bench {
     /** Lanyard on Payara Micro with a bootstrap admin, ready to answer; microOptions may deploy more beside it. */
     static MicroServer startServer(Database database, Path microJar, Path war, List<String> jvmOptions,
             List<String> microOptions) throws IOException, InterruptedException {
+        List<String> micro = new ArrayList<>(List.of("--nocluster"));
+        micro.addAll(microOptions);
+        return start(database, microJar, war, jvmOptions, micro, line -> {
+        });
+    }
+
+    /**
+     * Two nodes of Lanyard clustered through Payara's data grid on loopback (explicit members, a cluster name of
+     * their own), each ready and seeing the other.
+     */
+    static List<MicroServer> startCluster(Database database, Path microJar, Path war)
+            throws IOException, InterruptedException {
+        List<Integer> gridPorts = List.of(MicroServer.freePort(), MicroServer.freePort());
+        String members = "tcpip:127.0.0.1:" + gridPorts.get(0) + ",127.0.0.1:" + gridPorts.get(1);
+        String cluster = "lanyard-bench-" + UUID.randomUUID();
+        List<MicroServer> nodes = new ArrayList<>();
+        List<CountDownLatch> joined = new ArrayList<>();
+        for (int node = 0; node < 2; node++) {
+            var sawBoth = new CountDownLatch(1);
+            joined.add(sawBoth);
+            nodes.add(start(database, microJar, war, List.of(), List.of("--clustermode", members, "--interfaces",
+                    "127.0.0.1", "--startport", String.valueOf(gridPorts.get(node)), "--clustername", cluster,
+                    "--name", "bench-" + node), line -> {
+                        if (line.contains("DG Size: 2")) {
+                            sawBoth.countDown();
+                        }
+                    }));
+        }
+        for (CountDownLatch sawBoth : joined) {
+            if (!sawBoth.await(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the two benchmark nodes did not form one data grid");
+            }
+        }
+        return nodes;
+    }
+
+    private static MicroServer start(Database database, Path microJar, Path war, List<String> jvmOptions,
+            List<String> microOptions, Consumer<String> output) throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(database.asSystemProperties());
         options.add("-Dlanyard.admin.email=" + ADMIN_EMAIL);
         options.add("-Dlanyard.admin.password=" + ADMIN_PASSWORD);
         options.addAll(jvmOptions);
-        List<String> micro = new ArrayList<>(List.of("--nocluster"));
-        micro.addAll(microOptions);
-        var server = MicroServer.start(microJar, war, MicroServer.freePort(), options, micro, line -> {
-        });
+        var server = MicroServer.start(microJar, war, MicroServer.freePort(), options, microOptions, output);
         for (int i = 0; i < 120 && server.status("health/ready") != 200; i++) {
             Thread.sleep(500);
         }

@@ -25,7 +25,7 @@ final class Wrk {
     private static final Pattern RESULT = Pattern.compile(
             "RESULT requests=(\\d+) seconds=([0-9.]+) p50=(\\d+) p99=(\\d+) non2xx=(\\d+) errors=(\\d+)");
     private static final List<String> SCRIPTS = List.of("summary.lua", "plain.lua", "random-token.lua",
-            "login-flood.lua", "introspect.lua");
+            "each-token.lua", "login-flood.lua", "introspect.lua");
     private static final Pattern STATUS = Pattern.compile("STATUS (\\d+) (\\d+)");
 
     private final Path scripts;
@@ -110,8 +110,23 @@ final class Wrk {
 
     Result run(URI target, String script, int seconds, Map<String, String> environment)
             throws IOException, InterruptedException {
+        return run(command(target, script, seconds, environment));
+    }
+
+    /**
+     * {@code GET /api/user} with every token of the file once, in order: one thread, in runs of a few seconds,
+     * each starting after the tokens the runs before sent.
+     */
+    void eachToken(URI target, Path tokens, long count) throws IOException, InterruptedException {
+        for (long sent = 0; sent < count; ) {
+            sent += run(command(target, "each-token.lua", 1, 32, 5,
+                    Map.of("TOKENS_FILE", tokens.toString(), "START", String.valueOf(sent)))).requests();
+        }
+    }
+
+    private Result run(ProcessBuilder command) throws IOException, InterruptedException {
         Duration cpuBefore = ProcessCpu.of(serverPid);
-        Process process = command(target, script, seconds, environment).start();
+        Process process = command.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         Duration cpu = ProcessCpu.of(serverPid).minus(cpuBefore);

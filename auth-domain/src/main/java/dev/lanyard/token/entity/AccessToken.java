@@ -155,6 +155,11 @@ public class AccessToken {
         return owner;
     }
 
+    /** The SHA-256 of the token's secret, hex: what a node keeps in memory to match presented tokens. */
+    public String tokenHash() {
+        return tokenHash;
+    }
+
     public String name() {
         return name;
     }

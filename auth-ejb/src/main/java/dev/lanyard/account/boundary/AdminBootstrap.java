@@ -2,6 +2,7 @@ package dev.lanyard.account.boundary;
 
 import dev.lanyard.account.control.Passwords;
 import dev.lanyard.account.entity.User;
+import dev.lanyard.token.control.Evictions;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class AdminBootstrap {
     EntityManager em;
 
     @Inject
+    Evictions evictions;
+
+    @Inject
     Passwords passwords;
 
     @EJB
@@ -52,6 +56,7 @@ public class AdminBootstrap {
             User user = existing.get();
             if (user.emailVerified()) {
                 user.grantRole(ADMIN_ROLE);
+                evictions.owner(user.id());
             } else if (!user.hasRole(ADMIN_ROLE)) {
                 LOG.log(Level.WARNING, "lanyard.admin.email names {0}, whose account''s address is not verified:"
                         + " it was not made admin. Verify the address from that account, then restart.",

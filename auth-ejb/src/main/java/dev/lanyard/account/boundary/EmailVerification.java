@@ -10,6 +10,7 @@ import dev.lanyard.mail.control.MailTemplates;
 import dev.lanyard.mail.control.Mailer;
 import dev.lanyard.problem.Forbidden;
 import dev.lanyard.signature.boundary.Signatures;
+import dev.lanyard.token.control.Evictions;
 import dev.lanyard.token.entity.PlainTextToken;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -38,6 +39,9 @@ public class EmailVerification {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Evictions evictions;
 
     @EJB
     Signatures signatures;
@@ -108,6 +112,8 @@ public class EmailVerification {
             throw new Forbidden(INVALID);
         }
         user.markEmailVerified(clock.instant());
+        // Cached with the user's tokens: what RequireVerifiedEmail lets them do changes now.
+        evictions.owner(userId);
         audit.record(AuditEvent.EMAIL_VERIFIED, userId, null);
     }
 

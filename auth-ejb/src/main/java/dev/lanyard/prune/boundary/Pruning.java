@@ -6,6 +6,7 @@ import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.prune.control.PruneBatches;
 import dev.lanyard.prune.control.PruneCutoffs;
 import dev.lanyard.prune.control.PruneLock;
+import dev.lanyard.token.control.Evictions;
 import dev.lanyard.token.control.TokenSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -32,6 +33,9 @@ public class Pruning {
     /** 256 pages of 8 KiB hold some 10,000 tokens: one short transaction each. */
     static final int PAGES_PER_BATCH = 256;
     private static final Logger LOG = Logger.getLogger(Pruning.class.getName());
+
+    @Inject
+    Evictions evictions;
 
     @EJB
     PruneBatches batches;
@@ -88,6 +92,10 @@ public class Pruning {
         long pages = batches.pages();
         for (long from = 0; from < pages; from += PAGES_PER_BATCH) {
             pruned += batches.deleteInPages(from, from + PAGES_PER_BATCH, cutoffs);
+        }
+        if (pruned > 0) {
+            // Expired tokens never authenticate from a cache, but no node need keep them in memory either.
+            evictions.everything();
         }
         long millis = Duration.between(started, clock.instant()).toMillis();
         metrics.tokensPruned(pruned);

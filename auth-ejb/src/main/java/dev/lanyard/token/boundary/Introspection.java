@@ -2,9 +2,8 @@ package dev.lanyard.token.boundary;
 
 import dev.lanyard.account.entity.User;
 import dev.lanyard.client.entity.ApiClient;
-import dev.lanyard.token.entity.AccessToken;
+import dev.lanyard.token.control.CachedToken;
 import dev.lanyard.token.entity.TokenOwner;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +16,11 @@ import java.util.Optional;
 public record Introspection(String subject, Optional<String> username, Optional<String> clientId,
         List<String> abilities, Instant issuedAt, Optional<Instant> expiresAt) {
 
-    static Introspection of(AccessToken token, Optional<Duration> lifetime) {
+    static Introspection of(CachedToken token) {
         TokenOwner owner = token.owner();
         return new Introspection(owner.kind() + ":" + owner.id(),
                 owner instanceof User user ? Optional.of(user.email()) : Optional.empty(),
                 owner instanceof ApiClient client ? Optional.of(String.valueOf(client.id())) : Optional.empty(),
-                token.abilities().asList(), token.createdAt(), token.effectiveExpiry(lifetime));
+                token.abilities().asList(), token.createdAt(), token.effectiveExpiry());
     }
 }

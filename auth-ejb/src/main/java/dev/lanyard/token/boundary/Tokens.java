@@ -11,7 +11,7 @@ import dev.lanyard.problem.Forbidden;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.problem.NotFound;
 import dev.lanyard.problem.Unauthenticated;
-import dev.lanyard.token.control.PendingUses;
+import dev.lanyard.token.control.Evictions;
 import dev.lanyard.token.control.TokenSettings;
 import dev.lanyard.token.entity.Abilities;
 import dev.lanyard.token.entity.AccessToken;
@@ -28,7 +28,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Issues, authenticates, lists, changes and revokes access tokens. */
+/**
+ * Issues, lists, changes and revokes access tokens; every change that ends or narrows one evicts it from the
+ * nodes' caches. Authenticating is {@link TokenAuthentication}'s.
+ */
 @Stateless
 public class Tokens {
 
@@ -49,7 +52,7 @@ public class Tokens {
     AuthMetrics metrics;
 
     @Inject
-    PendingUses pendingUses;
+    Evictions evictions;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -87,32 +90,6 @@ public class Tokens {
     }
 
     /**
-     * The API token's identity when it exists, matches and is still valid; a browser session's secret is no
-     * bearer token. Records the use, at most once per {@code lanyard.token.last-used-resolution-seconds}, through
-     * {@link LastUsedWriter}: authenticating itself never writes.
-     */
-    public Optional<AuthenticatedToken> authenticate(PlainTextToken presented) {
-        return authenticate(presented, false);
-    }
-
-    /** The same for the secret of a browser session, as its cookie carries it; an API token is no session. */
-    public Optional<AuthenticatedToken> authenticateSession(PlainTextToken presented) {
-        return authenticate(presented, true);
-    }
-
-    private Optional<AuthenticatedToken> authenticate(PlainTextToken presented, boolean session) {
-        Instant now = clock.instant();
-        return matching(presented)
-                .filter(token -> token.isSession() == session)
-                .filter(token -> token.isValidAt(now, settings.lifetime()))
-                .map(token -> {
-                    noteUse(token, now);
-                    return new AuthenticatedToken(token.id(), token.name(), token.expiresAt(), token.owner(),
-                            token.abilities(), token.isSession());
-                });
-    }
-
-    /**
      * Sets {@code last_used_at} to now on these tokens, except where another write (another node's, say) already
      * did within the resolution window.
      */
@@ -125,18 +102,6 @@ public class Tokens {
                     .setParameter("ids", tokenIds.subList(from, Math.min(tokenIds.size(), from + USES_PER_STATEMENT)))
                     .setParameter("staleBefore", now.minus(settings.lastUsedResolution())).executeUpdate();
         }
-    }
-
-    /**
-     * RFC 7662: what a resource server may know of a presented token, when it would authenticate now. Reading
-     * it is not using it, so {@code last_used_at} stays as it is.
-     */
-    public Optional<Introspection> introspect(PlainTextToken presented) {
-        // A browser session's secret lives in an HttpOnly cookie; presented anywhere else it is no credential.
-        return matching(presented)
-                .filter(token -> !token.isSession())
-                .filter(token -> token.isValidAt(clock.instant(), settings.lifetime()))
-                .map(token -> Introspection.of(token, settings.lifetime()));
     }
 
     /**
@@ -191,6 +156,7 @@ public class Tokens {
             token.changeAbilities(requested);
         });
         name.ifPresent(token::rename);
+        evictions.token(tokenId);
         return token;
     }
 
@@ -212,6 +178,7 @@ public class Tokens {
     public int revokeAll(TokenOwner owner, RevokeReason reason) {
         int revoked = em.createNamedQuery(AccessToken.DELETE_OF_OWNER).setParameter("owner", owner.id())
                 .executeUpdate();
+        evictions.owner(owner.id());
         audit.record(AuditEvent.TOKEN_REVOKED, userIdOf(owner), owner.kind() + "=" + owner.id() + " reason="
                 + reason.label() + " tokens=" + revoked);
         metrics.tokensRevoked(revoked);
@@ -226,6 +193,7 @@ public class Tokens {
     public int revokeAllExcept(long ownerId, long keepTokenId, RevokeReason reason) {
         int revoked = em.createNamedQuery(AccessToken.DELETE_OF_OWNER_EXCEPT).setParameter("owner", ownerId)
                 .setParameter("keep", keepTokenId).executeUpdate();
+        evictions.owner(ownerId);
         audit.record(AuditEvent.TOKEN_REVOKED, ownerId, "user=" + ownerId + " reason=" + reason.label() + " tokens="
                 + revoked + " kept=" + keepTokenId);
         metrics.tokensRevoked(revoked);
@@ -258,6 +226,7 @@ public class Tokens {
         if (deleted == 0) {
             throw new Unauthenticated("The token was already revoked or refreshed.");
         }
+        evictions.token(caller.tokenId());
         audit.recordAboutToken(AuditEvent.TOKEN_REVOKED, caller.ownerKind().equals(User.KIND) ? caller.ownerId()
                 : null, caller.tokenId(), "reason=" + RevokeReason.REFRESH.label());
         metrics.tokensRevoked(1);
@@ -265,27 +234,27 @@ public class Tokens {
                 caller.tokenExpiresAt());
     }
 
-    /** The stored token the presented one names, when its secret matches. */
-    private Optional<AccessToken> matching(PlainTextToken presented) {
-        String hash = presented.sha256Hex();
-        return find(presented, hash).filter(token -> token.matches(hash));
-    }
-
-    private Optional<AccessToken> find(PlainTextToken presented, String hash) {
+    /**
+     * The stored token, with its owner, that the presented one names by its id (or, without one, by its hash),
+     * whether or not the secret matches: {@link TokenAuthentication} keeps it in memory and matches it there.
+     */
+    public Optional<AccessToken> stored(PlainTextToken presented) {
         var query = presented.hasId()
                 ? em.createNamedQuery(AccessToken.WITH_OWNER_BY_ID, AccessToken.class).setParameter("id", presented.id())
-                : em.createNamedQuery(AccessToken.WITH_OWNER_BY_HASH, AccessToken.class).setParameter("hash", hash);
+                : em.createNamedQuery(AccessToken.WITH_OWNER_BY_HASH, AccessToken.class)
+                        .setParameter("hash", presented.sha256Hex());
         return query.getResultStream().findFirst();
     }
 
-    private void noteUse(AccessToken token, Instant now) {
-        if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(settings.lastUsedResolution()))) {
-            pendingUses.add(token.id());
-        }
+    /** The stored token the presented one names, when its secret matches. */
+    private Optional<AccessToken> matching(PlainTextToken presented) {
+        String hash = presented.sha256Hex();
+        return stored(presented).filter(token -> token.matches(hash));
     }
 
     private void revoke(AccessToken token, RevokeReason reason) {
         em.remove(token);
+        evictions.token(token.id());
         audit.recordAboutToken(AuditEvent.TOKEN_REVOKED, userIdOf(token.owner()), token.id(),
                 "reason=" + reason.label());
         metrics.tokensRevoked(1);

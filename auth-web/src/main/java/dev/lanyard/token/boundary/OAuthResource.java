@@ -54,6 +54,9 @@ public class OAuthResource {
     Tokens tokens;
 
     @Inject
+    TokenAuthentication authentication;
+
+    @Inject
     CurrentCaller caller;
 
     @POST
@@ -61,7 +64,7 @@ public class OAuthResource {
     @RolesAllowed(Roles.CLIENT)
     @RequireAbilities("introspect")
     public Response introspect(Form form) {
-        IntrospectionBody body = PlainTextToken.parse(token(form)).flatMap(tokens::introspect)
+        IntrospectionBody body = PlainTextToken.parse(token(form)).flatMap(authentication::introspect)
                 .map(IntrospectionBody::of).orElse(IntrospectionBody.INACTIVE);
         return Response.ok(body).cacheControl(NO_STORE).build();
     }

@@ -15,6 +15,8 @@ import dev.lanyard.it.support.SuiteDatabase;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +29,20 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two Payara Micro instances of the WAR, clustered through Payara's data grid on loopback only (explicit TCP
@@ -47,6 +57,7 @@ class ClusterIT {
     /** The pruning lock's key, as {@code PruneLock} takes it. */
     private static final long PRUNE_LOCK = 0x6c6e7970_72756e65L;
     private static final String APP = "https://test.com/app";
+    private static final String NEW_PASSWORD = "a brand new passphrase 42";
 
     private static final List<String> LOG_A = new CopyOnWriteArrayList<>();
     private static final List<String> LOG_B = new CopyOnWriteArrayList<>();
@@ -124,6 +135,198 @@ class ClusterIT {
                 .bearer(user.token()).send();
         assertThat(revoke.status()).isEqualTo(200);
         assertThat(a.get("api/posts").bearer(other).send().status()).isEqualTo(401);
+    }
+
+    /**
+     * Each way a token ends, narrows, or its owner changes, done on node A while both nodes serve other tokens:
+     * node B, which has the token in its cache from the request just before, answers the very next request as the
+     * change demands.
+     */
+    @ParameterizedTest
+    @EnumSource(Change.class)
+    void aChangeOnAIsSeenByTheVeryNextRequestOnB(Change change) throws Exception {
+        try (var load = new Load(List.of(a, b), loadTokens())) {
+            Case subject = prepare(change);
+            for (int warm = 0; warm < 2; warm++) {
+                assertThat(subject.observe().apply(b)).as("on B before the change").isEqualTo(subject.before());
+            }
+            subject.change().run();
+            assertThat(subject.observe().apply(b)).as("on B, the first request after the change on A")
+                    .isEqualTo(subject.after());
+            assertThat(load.stop()).as("load requests answered other than 200").isZero();
+        }
+    }
+
+    /** The ways a token ends or narrows, or its owner changes. */
+    enum Change {
+        LOGOUT, LOGOUT_ALL, REFRESH, ABILITIES_NARROWED, TOKEN_DELETED, ADMIN_REVOKED, OAUTH_REVOKED,
+        PASSWORD_CHANGED, PASSWORD_RESET, USER_DELETED, CLIENT_DELETED, EMAIL_VERIFIED, EXPIRED, PRUNED
+    }
+
+    /** What B answers (a status, or what it shows) before and after the change, which is made on A. */
+    record Case(Function<Api, String> observe, String before, Runnable change, String after) {
+    }
+
+    private static Case prepare(Change change) throws Exception {
+        var user = new Accounts(a).register();
+        String second = new Accounts(a).token(user, "*");
+        Function<Api, String> userStatus = node -> status(node.get("api/user").bearer(second).send());
+        return switch (change) {
+            case LOGOUT -> new Case(userStatus, "200", () -> expect(a.post("api/logout").bearer(second).send(), 200),
+                    "401");
+            case LOGOUT_ALL -> new Case(userStatus, "200",
+                    () -> expect(a.post("api/logout-all").bearer(user.token()).send(), 200), "401");
+            case REFRESH -> new Case(userStatus, "200",
+                    () -> expect(a.post("api/token/refresh").bearer(second).send(), 200), "401");
+            case ABILITIES_NARROWED -> {
+                String narrowed = new Accounts(a).token(user, "read:posts", "read:inventory");
+                yield new Case(node -> status(node.get("api/inventory").bearer(narrowed).send()), "200",
+                        () -> expect(a.patch("api/tokens/" + idOf(narrowed), Json.of("abilities",
+                                List.of("read:posts"))).bearer(user.token()).send(), 200), "403");
+            }
+            case TOKEN_DELETED -> new Case(userStatus, "200",
+                    () -> expect(a.delete("api/tokens/" + idOf(second)).bearer(user.token()).send(), 200), "401");
+            case ADMIN_REVOKED -> new Case(userStatus, "200",
+                    () -> expect(a.delete("api/admin/tokens/" + idOf(second)).bearer(Admin.token(a)).send(), 200),
+                    "401");
+            case OAUTH_REVOKED -> new Case(userStatus, "200", () -> expect(a.send("POST", "api/oauth/revoke",
+                    "application/x-www-form-urlencoded", "token=" + second).bearer(user.token()).send(), 200), "401");
+            case PASSWORD_CHANGED -> new Case(userStatus, "200", () -> expect(a.put("api/user/password",
+                    Json.of("current_password", Accounts.PASSWORD, "password", NEW_PASSWORD,
+                            "password_confirmation", NEW_PASSWORD)).bearer(user.token()).send(), 200), "401");
+            case PASSWORD_RESET -> new Case(userStatus, "200", () -> resetPassword(user.email()), "401");
+            case USER_DELETED -> new Case(userStatus, "200",
+                    () -> expect(a.delete("api/admin/users/" + user.id()).bearer(Admin.token(a)).send(), 200), "401");
+            case CLIENT_DELETED -> {
+                String admin = Admin.token(a);
+                var client = a.post("api/admin/clients", Json.of("name", "storefront", "abilities",
+                        List.of("read:inventory"))).bearer(admin).send();
+                expect(client, 201);
+                String token = client.json().getString("token");
+                long id = client.json().getJsonObject("client").getJsonNumber("id").longValue();
+                yield new Case(node -> status(node.get("api/inventory").bearer(token).send()), "200",
+                        () -> expect(a.delete("api/admin/clients/" + id).bearer(admin).send(), 200), "401");
+            }
+            case EMAIL_VERIFIED -> {
+                expect(a.post("api/email/verification-notification").bearer(user.token()).send(), 202);
+                String link = await().atMost(Duration.ofSeconds(30)).until(() -> linkInLogs(user.email(),
+                        "/api/email/verify/"), l -> l != null);
+                URI uri = URI.create(link);
+                yield new Case(node -> node.get("api/user").bearer(second).send().json()
+                        .isNull("email_verified_at") ? "unverified" : "verified", "unverified",
+                        () -> expect(a.get(uri.getRawPath().substring(1) + "?" + uri.getRawQuery()).send(), 200),
+                        "verified");
+            }
+            case EXPIRED, PRUNED -> {
+                Instant expires = Instant.now().plusSeconds(3);
+                var created = a.post("api/tokens", Json.of("name", "short", "expires_at", expires.toString()))
+                        .bearer(user.token()).send();
+                expect(created, 201);
+                String token = created.json().getString("plain_text_token");
+                yield new Case(node -> status(node.get("api/user").bearer(token).send()), "200", () -> {
+                    sleepUntil(expires.plusMillis(200));
+                    if (change == Change.PRUNED) {
+                        expect(a.post("api/admin/tokens/prune?hours=0").bearer(Admin.token(a)).send(), 200);
+                    }
+                }, "401");
+            }
+        };
+    }
+
+    private static void resetPassword(String email) {
+        expect(a.post("api/forgot-password", Json.of("email", email)).send(), 200);
+        String link = await().atMost(Duration.ofSeconds(30)).until(() -> linkInLogs(email, "reset-password?token="),
+                l -> l != null);
+        String token = URLDecoder.decode(link.replaceFirst(".*[?&]token=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+        expect(a.post("api/reset-password", Json.of("token", token, "email", email, "password", NEW_PASSWORD,
+                "password_confirmation", NEW_PASSWORD)).send(), 200);
+    }
+
+    /** The link containing {@code marker} in a mail to {@code email} that either node wrote to its log. */
+    private static String linkInLogs(String email, String marker) {
+        for (List<String> log : List.of(LOG_A, LOG_B)) {
+            List<String> lines = List.copyOf(log);
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                if (lines.get(i).contains("==== MAIL NOT SENT") && lines.get(i + 1).equals("To: " + email)) {
+                    for (int j = i + 1; j < lines.size() && !lines.get(j).contains("==== END OF MAIL"); j++) {
+                        if (lines.get(j).contains(marker)) {
+                            return lines.get(j).trim().replaceFirst("^.*?(\\S*" + Pattern.quote(marker) + "\\S*).*$",
+                                    "$1");
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String status(Api.Reply reply) {
+        return String.valueOf(reply.status());
+    }
+
+    private static void expect(Api.Reply reply, int status) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+    }
+
+    private static long idOf(String plainTextToken) {
+        return Long.parseLong(plainTextToken.substring(0, plainTextToken.indexOf('|')));
+    }
+
+    private static void sleepUntil(Instant when) {
+        long millis = Duration.between(Instant.now(), when).toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static List<String> loadTokens;
+
+    /** Tokens of other users that the load authenticates, made once. */
+    private static synchronized List<String> loadTokens() {
+        if (loadTokens == null) {
+            loadTokens = Stream.generate(() -> new Accounts(a).register().token()).limit(8).toList();
+        }
+        return loadTokens;
+    }
+
+    /** Four threads sending {@code GET /api/user} with the given tokens to both nodes, until stopped. */
+    private static final class Load implements AutoCloseable {
+        private final ExecutorService threads = Executors.newFixedThreadPool(4);
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong failures = new AtomicLong();
+
+        Load(List<Api> nodes, List<String> tokens) {
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                threads.submit(() -> {
+                    for (int i = thread; running.get(); i++) {
+                        var reply = nodes.get(i % nodes.size()).get("api/user").bearer(tokens.get(i % tokens.size()))
+                                .send();
+                        if (reply.status() != 200) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                });
+            }
+        }
+
+        long stop() throws InterruptedException {
+            running.set(false);
+            threads.shutdown();
+            assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            return failures.get();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            threads.shutdownNow();
+        }
     }
 
     @Test
@@ -281,6 +484,8 @@ class ClusterIT {
             List<String> jvm = new ArrayList<>(SuiteDatabase.current().asSystemProperties());
             jvm.add("-Xmx512m");
             jvm.add("-Dlanyard.trusted-proxies=127.0.0.1/32");
+            // Verification and reset mails go to the node's log, where the eviction tests read their links.
+            jvm.add("-Dlanyard.mail.log-unsent=true");
             return MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")), Deployments.war().toPath(),
                     MicroServer.freePort(), jvm, List.of("--clustermode", members, "--interfaces", "127.0.0.1",
                             "--startport", String.valueOf(gridPort), "--clustername", cluster, "--name",

@@ -3,6 +3,7 @@ package dev.lanyard.it.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanyard.it.support.Accounts;
+import dev.lanyard.it.support.Installer;
 import dev.lanyard.it.support.MicroTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,9 +86,7 @@ class BodilessRequestIT extends MicroTest {
         }
         Files.createDirectories(NODE_PROJECT);
         Files.writeString(NODE_PROJECT.resolve("package.json"), "{\"private\": true, \"type\": \"module\"}\n");
-        var install = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "axios@1")
-                .directory(NODE_PROJECT.toFile()).inheritIO().start();
-        if (!install.waitFor(180, TimeUnit.SECONDS) || install.exitValue() != 0) {
+        if (!Installer.run("axios", NODE_PROJECT, 3, "npm", "install", "--no-audit", "--no-fund", "axios@1")) {
             throw new IllegalStateException("npm could not install axios into " + NODE_PROJECT.toAbsolutePath());
         }
     }

@@ -1,5 +1,6 @@
 package dev.lanyard.it.spa;
 
+import dev.lanyard.it.support.Installer;
 import dev.lanyard.it.support.MicroTest;
 import java.io.File;
 import java.io.IOException;
@@ -99,10 +100,8 @@ abstract class BrowserTest extends MicroTest {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return;
         }
-        var install = new ProcessBuilder("sh", "-c",
-                "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver")
-                .inheritIO().start();
-        if (install.waitFor() != 0) {
+        if (!Installer.run("chromium", Path.of("."), 15, "sh", "-c",
+                "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver")) {
             throw new IllegalStateException("Chromium is missing and apt-get could not install it"
                     + " (apt-get install chromium chromium-driver, as root)");
         }

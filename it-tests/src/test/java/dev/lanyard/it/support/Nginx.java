@@ -176,9 +176,8 @@ public final class Nginx implements AutoCloseable {
         if (Files.isExecutable(BINARY)) {
             return;
         }
-        var install = new ProcessBuilder("sh", "-c", "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install"
-                + " -y nginx").inheritIO().start();
-        if (install.waitFor() != 0) {
+        if (!Installer.run("nginx", Path.of("."), 10, "sh", "-c",
+                "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nginx")) {
             throw new IllegalStateException("nginx is missing and apt-get could not install it"
                     + " (apt-get install nginx, as root)");
         }
