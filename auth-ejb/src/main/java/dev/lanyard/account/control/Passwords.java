@@ -84,8 +84,9 @@ public class Passwords {
         dummyHash = configured.hash("a password nobody has, verified when no user matches");
     }
 
-    /** Created with the application, so that a wrong setting stops the deployment rather than the first login. */
-    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    /** Creates this bean when the application starts, so that a wrong setting fails the deployment at once. */
+    void onStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing is enough: the container built the bean and ran prepare() to deliver the event.
     }
 
     /** A new hash; 429 when the gate is full. */
