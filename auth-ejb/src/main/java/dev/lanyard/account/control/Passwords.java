@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -28,9 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Passwords {
 
+    private static final Logger LOG = Logger.getLogger(Passwords.class.getName());
     static final String BUSY = "The server is busy checking passwords. Try again in a second.";
     private static final int CORES = Runtime.getRuntime().availableProcessors();
-    // Four waiting a core: a short queue, enough for a burst of honest logins.
+    // Four waiting a core: about half a second of argon2id at its defaults, enough for a burst of honest logins.
     private static final int QUEUE = 4 * CORES;
     // A hash admitted to the queue waits at most this long for a core; only a machine starved of CPU waits so long.
     private static final long MAX_WAIT_SECONDS = 10;
@@ -64,22 +66,23 @@ public class Passwords {
 
     @PostConstruct
     void prepare() {
-        PasswordHashes argon2id;
-        PasswordHashes bcrypt;
         try {
-            argon2id = new Argon2idHashes(
+            var argon2id = new Argon2idHashes(
                     new Argon2idHashes.Parameters(argon2MemoryKib, argon2Iterations, argon2Parallelism));
-            bcrypt = new BcryptHashes(cost);
+            var bcrypt = new BcryptHashes(cost);
+            configured = switch (algorithm.trim()) {
+                case "argon2id" -> argon2id;
+                case "bcrypt" -> bcrypt;
+                default -> throw new IllegalArgumentException("lanyard.password.algorithm is \"" + algorithm
+                        + "\"; it must be argon2id or bcrypt");
+            };
+            known = List.of(argon2id, bcrypt);
         } catch (IllegalArgumentException e) {
-            throw new StartupRefusal(e.getMessage(), e);
+            var refusal = new StartupRefusal("the password settings: " + e.getMessage(), e);
+            // Weld reports a failed @PostConstruct without its cause's message, so the reason is logged here.
+            LOG.severe(refusal.getMessage());
+            throw refusal;
         }
-        configured = switch (algorithm.trim()) {
-            case "argon2id" -> argon2id;
-            case "bcrypt" -> bcrypt;
-            default -> throw new StartupRefusal("lanyard.password.algorithm is \"" + algorithm
-                    + "\"; it must be argon2id or bcrypt");
-        };
-        known = List.of(argon2id, bcrypt);
         // Made with the configured algorithm, so an unknown email costs what a real user's current hash costs.
         dummyHash = configured.hash("a password nobody has, verified when no user matches");
     }
