@@ -31,12 +31,13 @@ import java.util.stream.Collectors;
 
 /**
  * Authentication under load, each figure beside its reference from the same run: bearer authentication vs an
- * open endpoint, last_used_at writes, login vs raw bcrypt, revocation under load, invalid tokens, the API during a
- * login flood, introspection vs an open endpoint, and the open endpoint vs a bare JAX-RS WAR on the same Micro.
- * Beside each load's rate, the server's CPU time per request over the same window. Arguments: the Payara Micro jar,
- * the WAR, the path of BENCHMARKS.md, a working directory. The system property {@code lanyard.bench.scenarios}
- * (e.g. {@code 6}, or {@code 1,3}) runs only those scenarios; the section of scenarios 1 to 5 and 7 is written only
- * when all of them ran, and every measured window is printed as it ends.
+ * open endpoint, last_used_at writes, login vs raw argon2id (and raw bcrypt), revocation under load on one node
+ * and across two, invalid tokens, the API during a login flood, introspection vs an open endpoint, and the open
+ * endpoint vs a bare JAX-RS WAR on the same Micro. Beside each load's rate, the server's CPU time per request over
+ * the same window. Arguments: the Payara Micro jar, the WAR, the path of BENCHMARKS.md, a working directory. The
+ * system property {@code lanyard.bench.scenarios} (e.g. {@code 6}, or {@code 1,3}) runs only those scenarios; the
+ * section of scenarios 1 to 5 and 7 is written only when all of them ran, and every measured window is printed as
+ * it ends.
  */
 public final class AuthBenchmark {
 
@@ -44,6 +45,13 @@ public final class AuthBenchmark {
     private static final int TOKENS = 100_000;
     private static final int SECONDS = 15;
     private static final int REVOCATION_TRIALS = 1_000;
+    // Scenario 3: the server's password settings (its defaults, checked on a registered user's hash); bcrypt at its
+    // former default cost beside them for comparison.
+    private static final int ARGON2_MEMORY_KIB = 19_456;
+    private static final int ARGON2_ITERATIONS = 2;
+    private static final int ARGON2_PARALLELISM = 1;
+    private static final String ARGON2ID_PARAMETERS = "m=%d,t=%d,p=%d".formatted(ARGON2_MEMORY_KIB,
+            ARGON2_ITERATIONS, ARGON2_PARALLELISM);
     private static final int BCRYPT_COST = 12;
     // Scenarios 1 and 3 take turns with their reference, so a neighbour's load on a shared machine hits both.
     private static final int ROUNDS = 3;
@@ -121,18 +129,22 @@ public final class AuthBenchmark {
                 }
             }
 
-            List<ClosedLoop.Rate> logins = new ArrayList<>();
-            List<ClosedLoop.Rate> hashes = new ArrayList<>();
+            Logins logins = null;
             if (scenarios.contains(3)) {
-                System.out.println("[bench] 3: login vs raw bcrypt in the server's JVM, taking turns");
+                System.out.println("[bench] 3: login vs raw argon2id and bcrypt in the server's JVM, taking turns");
                 List<String> emails = registerUsers(server, LOGIN_WORKERS);
-                // A round each to warm up: the reference's copy of bcrypt is compiled apart from Lanyard's.
+                requireArgon2id(sql, emails.get(0));
+                logins = new Logins(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                // A round each to warm up: the reference's copies of the libraries are compiled apart from Lanyard's.
                 loginRate(server, emails, ROUND_SECONDS);
-                bcryptRate(base, ROUND_SECONDS);
+                hashRate(base, "argon2id", ROUND_SECONDS);
+                hashRate(base, "bcrypt", ROUND_SECONDS);
                 for (int round = 0; round < ROUNDS; round++) {
-                    logins.add(loginRate(server, emails, ROUND_SECONDS));
-                    hashes.add(bcryptRate(base, ROUND_SECONDS));
+                    logins.logins().add(Timed.on(server, () -> loginRate(server, emails, ROUND_SECONDS)));
+                    logins.argon2id().add(Timed.on(server, () -> hashRate(base, "argon2id", ROUND_SECONDS)));
+                    logins.bcrypt().add(Timed.on(server, () -> hashRate(base, "bcrypt", ROUND_SECONDS)));
                 }
+                System.out.println(logins.rows());
             }
 
             Revocations oneNode = null;
@@ -166,8 +178,8 @@ public final class AuthBenchmark {
             }
 
             if (scenarios.containsAll(List.of(1, 2, 3, 4, 5, 7))) {
-                String section = section(pings, users, writes, logins, hashes,
-                        List.of(oneNode, twoNodes, twoNodesBack), bad, scans, introspectionPings, introspections);
+                String section = section(pings, users, writes, logins, List.of(oneNode, twoNodes, twoNodesBack), bad,
+                        scans, introspectionPings, introspections);
                 System.out.println(section);
                 Bench.writeSection(report, "authentication", section);
             }
@@ -322,22 +334,84 @@ public final class AuthBenchmark {
         return ClosedLoop.measure(LOGIN_WORKERS, seconds, () -> Bench.login(server, email.get(), USER_PASSWORD));
     }
 
-    /** The same password verified by bcrypt alone, as fast as the server's JVM can, with as many callers. */
-    private static ClosedLoop.Rate bcryptRate(URI base, int seconds) throws IOException, InterruptedException {
-        var reply = Bench.send(HttpRequest.newBuilder(base.resolve(ReferenceWar.CONTEXT_ROOT + "/rate?cost="
-                + BCRYPT_COST + "&workers=" + LOGIN_WORKERS + "&seconds=" + seconds + "&password="
+    /** The reference rates the hashes the server makes: the server's settings must be the benchmark's. */
+    private static void requireArgon2id(Connection sql, String email) throws SQLException {
+        try (var select = sql.prepareStatement("SELECT password_hash FROM users WHERE email = ?")) {
+            select.setString(1, email);
+            try (var rows = select.executeQuery()) {
+                String prefix = "$argon2id$v=19$" + ARGON2ID_PARAMETERS + "$";
+                if (!rows.next() || !rows.getString(1).startsWith(prefix)) {
+                    throw new IllegalStateException("the server's new hashes should begin with " + prefix);
+                }
+            }
+        }
+    }
+
+    /**
+     * The same password verified by argon2id (the server's parameters) or bcrypt ({@value #BCRYPT_COST}) alone, as
+     * fast as the server's JVM can, with as many callers.
+     */
+    private static ClosedLoop.Rate hashRate(URI base, String algorithm, int seconds)
+            throws IOException, InterruptedException {
+        String settings = algorithm.equals("argon2id")
+                ? "memory-kib=" + ARGON2_MEMORY_KIB + "&iterations=" + ARGON2_ITERATIONS + "&parallelism="
+                        + ARGON2_PARALLELISM
+                : "cost=" + BCRYPT_COST;
+        var reply = Bench.send(HttpRequest.newBuilder(base.resolve(ReferenceWar.CONTEXT_ROOT + "/rate?algorithm="
+                + algorithm + "&" + settings + "&workers=" + LOGIN_WORKERS + "&seconds=" + seconds + "&password="
                 + URLEncoder.encode(USER_PASSWORD, StandardCharsets.UTF_8))));
         if (reply.statusCode() != 200) {
-            throw new IllegalStateException("the bcrypt reference answered " + reply.statusCode());
+            throw new IllegalStateException("the " + algorithm + " reference answered " + reply.statusCode());
         }
         String[] figures = reply.body().trim().split(" ");
         return new ClosedLoop.Rate(Long.parseLong(figures[0]), Double.parseDouble(figures[1]));
     }
 
-    /** All rounds together, so a round that happened to be disturbed weighs no more than its share. */
-    private static ClosedLoop.Rate overall(List<ClosedLoop.Rate> rounds) {
-        return new ClosedLoop.Rate(rounds.stream().mapToLong(ClosedLoop.Rate::calls).sum(),
-                rounds.stream().mapToDouble(ClosedLoop.Rate::seconds).sum());
+    /** A round of scenario 3 and the CPU time the server's process spent meanwhile. */
+    record Timed(ClosedLoop.Rate rate, Duration cpu) {
+
+        interface Round {
+            ClosedLoop.Rate run() throws IOException, InterruptedException;
+        }
+
+        static Timed on(MicroServer server, Round round) throws IOException, InterruptedException {
+            Duration before = ProcessCpu.of(server.pid());
+            ClosedLoop.Rate rate = round.run();
+            return new Timed(rate, ProcessCpu.of(server.pid()).minus(before));
+        }
+
+        /** All rounds together, so a round that happened to be disturbed weighs no more than its share. */
+        static Timed overall(List<Timed> rounds) {
+            return new Timed(new ClosedLoop.Rate(rounds.stream().mapToLong(timed -> timed.rate().calls()).sum(),
+                    rounds.stream().mapToDouble(timed -> timed.rate().seconds()).sum()),
+                    rounds.stream().map(Timed::cpu).reduce(Duration.ZERO, Duration::plus));
+        }
+
+        double perSecond() {
+            return rate.perSecond();
+        }
+
+        /** The server's CPU time a call, in milliseconds. */
+        double cpuMillisPerCall() {
+            return cpu.toNanos() / 1e6 / rate.calls();
+        }
+    }
+
+    /** Scenario 3's rounds: logins, raw argon2id and raw bcrypt, in turns. */
+    record Logins(List<Timed> logins, List<Timed> argon2id, List<Timed> bcrypt) {
+
+        String rows() {
+            var login = Timed.overall(logins);
+            var argon2 = Timed.overall(argon2id);
+            var bcrypt = Timed.overall(this.bcrypt);
+            return """
+                    | 3. `POST /api/login` (argon2id, %s) vs raw argon2id in the server's JVM, %d callers each | %,.2f logins/s, %.1f ms CPU a login | %,.2f verifications/s, %.1f ms CPU each | %.2f× (rounds: %s) | ≥ 0.8× |
+                    | 3. for comparison: raw bcrypt (cost %d, the former default) in the server's JVM, %d callers | — | %,.2f verifications/s, %.1f ms CPU each | argon2id %.2f× bcrypt's rate | — |
+                    """.formatted(ARGON2ID_PARAMETERS, LOGIN_WORKERS, login.perSecond(), login.cpuMillisPerCall(),
+                    argon2.perSecond(), argon2.cpuMillisPerCall(), login.perSecond() / argon2.perSecond(),
+                    roundRatios(logins, argon2id, Timed::perSecond), BCRYPT_COST, LOGIN_WORKERS, bcrypt.perSecond(),
+                    bcrypt.cpuMillisPerCall(), argon2.perSecond() / bcrypt.perSecond()).strip();
+        }
     }
 
     /** Each round's ratio of measured to reference, to show how much they moved. */
@@ -527,14 +601,12 @@ public final class AuthBenchmark {
     }
 
     private static String section(List<Wrk.Result> pings, List<Wrk.Result> users, Writes writes,
-            List<ClosedLoop.Rate> logins, List<ClosedLoop.Rate> hashes, List<Revocations> revocations, Wrk.Result bad,
-            long scans, List<Wrk.Result> introspectionPings, List<Wrk.Result> introspections) {
+            Logins logins, List<Revocations> revocations, Wrk.Result bad, long scans,
+            List<Wrk.Result> introspectionPings, List<Wrk.Result> introspections) {
         var ping = Wrk.Result.together(pings);
         var user = Wrk.Result.together(users);
         var introspectionPing = Wrk.Result.together(introspectionPings);
         var introspection = Wrk.Result.together(introspections);
-        double loginRate = overall(logins).perSecond();
-        double hashRate = overall(hashes).perSecond();
         return """
                 ## Authentication
 
@@ -548,7 +620,7 @@ public final class AuthBenchmark {
                 |---|---|---|---|---|
                 | 1. `GET /api/user`, random valid tokens, vs `GET /api/ping` | %s | %s | %.2f× (rounds: %s) | ≥ 0.9×, ≤ 0.3 ms CPU/req |
                 | 2. `last_used_at` writes during scenario 1 (all its rounds within one 60 s window) | %,d writes | %,d tokens written | %.2f per token, at most %d for one | ≤ 1 per token per 60 s window |
-                | 3. `POST /api/login` vs raw bcrypt (cost %d) in the server's JVM, %d callers each | %,.2f logins/s | %,.2f verifications/s | %.2f× (rounds: %s) | ≥ 0.8× |
+                %s
                 %s
                 %s
                 %s
@@ -562,8 +634,7 @@ public final class AuthBenchmark {
                 roundRatios(users, pings, Wrk.Result::perSecond),
                 writes.writes(), writes.tokens(), (double) writes.writes() / Math.max(1, writes.tokens()),
                 writes.mostForOneToken(),
-                BCRYPT_COST, LOGIN_WORKERS, loginRate, hashRate,
-                loginRate / hashRate, roundRatios(logins, hashes, ClosedLoop.Rate::perSecond),
+                logins.rows().strip(),
                 revocations.get(0).row("one node"), revocations.get(1).row("on node A, used on node B"),
                 revocations.get(2).row("on node B, used on node A"),
                 rate(bad), scans, rate(user), bad.perSecond() / user.perSecond(),

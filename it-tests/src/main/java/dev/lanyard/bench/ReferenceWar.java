@@ -11,15 +11,17 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The WAR of the login benchmark's reference ({@code BcryptRateServlet}), assembled from this module's classes and
- * the very bcrypt jars inside Lanyard's WAR, so the reference runs the same library as the product.
+ * The WAR of the login benchmark's reference ({@code HashRateServlet}), assembled from this module's classes and the
+ * very password-hashing jars inside Lanyard's WAR (Bouncy Castle; bcrypt and its bytes library), so the reference
+ * runs the same libraries as the product.
  */
 final class ReferenceWar {
 
-    static final String CONTEXT_ROOT = "bcrypt-reference";
-    private static final Pattern BCRYPT_JARS = Pattern.compile("WEB-INF/lib/(bcrypt|bytes)-[^/]+\\.jar");
+    static final String CONTEXT_ROOT = "hash-reference";
+    private static final Pattern HASHING_JARS =
+            Pattern.compile("WEB-INF/lib/(bcprov-jdk18on|bcrypt|bytes)-[^/]+\\.jar");
     // By name: this JVM has no servlet API to load the servlet with.
-    private static final List<String> CLASSES = List.of("BcryptRateServlet", "ClosedLoop", "ClosedLoop$Call",
+    private static final List<String> CLASSES = List.of("HashRateServlet", "ClosedLoop", "ClosedLoop$Call",
             "ClosedLoop$Rate");
 
     private ReferenceWar() {
@@ -34,9 +36,10 @@ final class ReferenceWar {
                     copy(out, "WEB-INF/classes/" + name, bytes);
                 }
             }
-            var jars = lanyard.stream().filter(entry -> BCRYPT_JARS.matcher(entry.getName()).matches()).toList();
-            if (jars.size() != 2) {
-                throw new IllegalStateException("Lanyard's WAR should hold bcrypt and its bytes library: " + jars);
+            var jars = lanyard.stream().filter(entry -> HASHING_JARS.matcher(entry.getName()).matches()).toList();
+            if (jars.size() != 3) {
+                throw new IllegalStateException(
+                        "Lanyard's WAR should hold Bouncy Castle, bcrypt and its bytes library: " + jars);
             }
             for (ZipEntry jar : jars) {
                 try (InputStream bytes = lanyard.getInputStream(jar)) {

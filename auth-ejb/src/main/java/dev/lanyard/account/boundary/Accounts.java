@@ -230,7 +230,10 @@ public class Accounts {
                 .getResultStream().findFirst();
     }
 
-    /** A hash at the configured cost when the stored one has another; none when the hash gate is full: next time. */
+    /**
+     * A hash with the configured algorithm and parameters when the stored one has others (a bcrypt hash becomes an
+     * argon2id one); none when the hash gate is full: next time.
+     */
     private Optional<String> rehash(User user, String password) {
         if (!passwords.needsRehash(user.passwordHash())) {
             return Optional.empty();

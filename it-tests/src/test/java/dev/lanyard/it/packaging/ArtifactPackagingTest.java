@@ -27,6 +27,9 @@ class ArtifactPackagingTest {
         assertThat(entries).anyMatch(name -> name.matches("lib/.*auth-domain-.*\\.jar"));
         assertThat(entries).anyMatch(name -> name.matches("lib/.*postgresql-.*\\.jar"));
         assertThat(entries).anyMatch(name -> name.matches("lib/.*flyway-core-.*\\.jar"));
+        // Payara ships neither password library to applications.
+        assertThat(entries).anyMatch(name -> name.matches("lib/.*bcprov-jdk18on-.*\\.jar"));
+        assertThat(entries).anyMatch(name -> name.matches("lib/.*bcrypt-.*\\.jar"));
     }
 
     @Test
@@ -54,6 +57,8 @@ class ArtifactPackagingTest {
         assertThat(entries).anyMatch(name -> name.matches("WEB-INF/lib/auth-ejb-.*\\.jar"));
         assertThat(entries).anyMatch(name -> name.matches("WEB-INF/lib/auth-domain-.*\\.jar"));
         assertThat(entries).anyMatch(name -> name.matches("WEB-INF/lib/postgresql-.*\\.jar"));
+        assertThat(entries).anyMatch(name -> name.matches("WEB-INF/lib/bcprov-jdk18on-.*\\.jar"));
+        assertThat(entries).anyMatch(name -> name.matches("WEB-INF/lib/bcrypt-.*\\.jar"));
         assertThat(entries).anyMatch(name -> name.startsWith("WEB-INF/classes/dev/lanyard/"));
     }
 
