@@ -107,7 +107,7 @@ public final class AuthBenchmark {
                 for (int round = 0; round < ROUNDS; round++) {
                     pings.add(printed("ping", wrk.run(base.resolve("api/ping"), "plain.lua", ROUND_SECONDS, Map.of())));
                     if (round == ROUNDS - 1) {
-                        Bench.recordProfileIfAsked(server, ROUND_SECONDS);
+                        Bench.recordProfileIfAsked(server, ROUND_SECONDS, "user");
                     }
                     users.add(printed("user", wrk.run(base, "random-token.lua", ROUND_SECONDS, valid)));
                 }
@@ -140,6 +140,9 @@ public final class AuthBenchmark {
                 hashRate(base, "argon2id", ROUND_SECONDS);
                 hashRate(base, "bcrypt", ROUND_SECONDS);
                 for (int round = 0; round < ROUNDS; round++) {
+                    if (round == ROUNDS - 1) {
+                        Bench.recordProfileIfAsked(server, ROUND_SECONDS, "login");
+                    }
                     logins.logins().add(Timed.on(server, () -> loginRate(server, emails, ROUND_SECONDS)));
                     logins.argon2id().add(Timed.on(server, () -> hashRate(base, "argon2id", ROUND_SECONDS)));
                     logins.bcrypt().add(Timed.on(server, () -> hashRate(base, "bcrypt", ROUND_SECONDS)));

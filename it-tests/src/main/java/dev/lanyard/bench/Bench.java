@@ -81,16 +81,19 @@ final class Bench {
     }
 
     /**
-     * With {@code LANYARD_BENCH_JFR=<file>} set, records the next {@code seconds} of the server with JFR's profile
-     * settings into that file (through jcmd), for the analysis in BENCHMARKS.md; otherwise does nothing.
+     * With {@code LANYARD_BENCH_JFR=<prefix>} set, records the next {@code seconds} of the server with JFR's profile
+     * settings into {@code <prefix>-<what>.jfr} (through jcmd), for the analysis in BENCHMARKS.md; otherwise does
+     * nothing.
      */
-    static void recordProfileIfAsked(MicroServer server, int seconds) throws IOException, InterruptedException {
-        String file = System.getenv("LANYARD_BENCH_JFR");
-        if (file == null || file.isBlank()) {
+    static void recordProfileIfAsked(MicroServer server, int seconds, String what)
+            throws IOException, InterruptedException {
+        String prefix = System.getenv("LANYARD_BENCH_JFR");
+        if (prefix == null || prefix.isBlank()) {
             return;
         }
+        String file = prefix + "-" + what + ".jfr";
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        Process process = new ProcessBuilder(jcmd, String.valueOf(server.pid()), "JFR.start", "name=bench",
+        Process process = new ProcessBuilder(jcmd, String.valueOf(server.pid()), "JFR.start", "name=bench-" + what,
                 "settings=profile", "duration=" + seconds + "s", "filename=" + Path.of(file).toAbsolutePath())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (process.waitFor() != 0) {
