@@ -11,6 +11,7 @@ import dev.lanyard.it.support.Deployments;
 import dev.lanyard.it.support.Json;
 import dev.lanyard.it.support.LoopbackClient;
 import dev.lanyard.it.support.Nginx;
+import dev.lanyard.it.support.Simultaneous;
 import dev.lanyard.it.support.SuiteDatabase;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -58,6 +59,7 @@ class ClusterIT {
     private static final long PRUNE_LOCK = 0x6c6e7970_72756e65L;
     private static final String APP = "https://test.com/app";
     private static final String NEW_PASSWORD = "a brand new passphrase 42";
+    private static final int SIMULTANEOUS = 16;
 
     private static final List<String> LOG_A = new CopyOnWriteArrayList<>();
     private static final List<String> LOG_B = new CopyOnWriteArrayList<>();
@@ -140,7 +142,7 @@ class ClusterIT {
     /**
      * Each way a token ends, narrows, or its owner changes, done on node A while both nodes serve other tokens:
      * node B, which has the token in its cache from the request just before, answers the very next request as the
-     * change demands.
+     * change demands, and so do requests released together on both nodes right after.
      */
     @ParameterizedTest
     @EnumSource(Change.class)
@@ -153,6 +155,8 @@ class ClusterIT {
             subject.change().run();
             assertThat(subject.observe().apply(b)).as("on B, the first request after the change on A")
                     .isEqualTo(subject.after());
+            assertThat(Simultaneous.all(SIMULTANEOUS, i -> subject.observe().apply(i % 2 == 0 ? b : a)))
+                    .as("requests released together on both nodes after the change").containsOnly(subject.after());
             assertThat(load.stop()).as("load requests answered other than 200").isZero();
         }
     }
