@@ -112,16 +112,6 @@ public class AccessToken {
         this.expiresAt = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS);
     }
 
-    /**
-     * Whether the token still authenticates at {@code now}: its own expiry, and the global lifetime when one is
-     * configured, both count.
-     */
-    public boolean isValidAt(Instant now, Optional<Duration> lifetime) {
-        boolean ownExpiryPassed = expiresAt != null && !expiresAt.isAfter(now);
-        boolean lifetimePassed = lifetime.map(d -> !createdAt.plus(d).isAfter(now)).orElse(false);
-        return !ownExpiryPassed && !lifetimePassed;
-    }
-
     /** When the token stops working: its own expiry or the end of the global lifetime, whichever comes first. */
     public Optional<Instant> effectiveExpiry(Optional<Duration> lifetime) {
         Optional<Instant> lifetimeEnds = lifetime.map(createdAt::plus);

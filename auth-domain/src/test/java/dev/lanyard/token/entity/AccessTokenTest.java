@@ -15,30 +15,6 @@ class AccessTokenTest {
     private static final Optional<Duration> THIRTY_DAYS = Optional.of(Duration.ofDays(30));
 
     @Test
-    void aTokenWithoutExpiryIsValidWithinTheGlobalLifetime() {
-        assertThat(token(NOW.minus(Duration.ofDays(29)), null).isValidAt(NOW, THIRTY_DAYS)).isTrue();
-    }
-
-    @Test
-    void theGlobalLifetimeEndsEveryToken() {
-        assertThat(token(NOW.minus(Duration.ofDays(30)), null).isValidAt(NOW, THIRTY_DAYS)).isFalse();
-        assertThat(token(NOW.minus(Duration.ofDays(31)), NOW.plusSeconds(60)).isValidAt(NOW, THIRTY_DAYS)).isFalse();
-    }
-
-    @Test
-    void withoutAGlobalLifetimeOnlyTheTokensOwnExpiryCounts() {
-        assertThat(token(NOW.minus(Duration.ofDays(400)), null).isValidAt(NOW, Optional.empty())).isTrue();
-        assertThat(token(NOW.minus(Duration.ofDays(1)), NOW).isValidAt(NOW, Optional.empty())).isFalse();
-    }
-
-    @Test
-    void theTokensOwnExpiryIsExclusive() {
-        assertThat(token(NOW, NOW.plusMillis(1)).isValidAt(NOW, THIRTY_DAYS)).isTrue();
-        assertThat(token(NOW, NOW).isValidAt(NOW, THIRTY_DAYS)).isFalse();
-        assertThat(token(NOW.minusSeconds(10), NOW.minusSeconds(1)).isValidAt(NOW, THIRTY_DAYS)).isFalse();
-    }
-
-    @Test
     void theEffectiveExpiryIsWhicheverEndComesFirst() {
         Instant created = NOW.minus(Duration.ofDays(1));
         Instant lifetimeEnds = created.plus(Duration.ofDays(30));
