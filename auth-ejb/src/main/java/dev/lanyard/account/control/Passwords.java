@@ -134,10 +134,14 @@ public class Passwords {
             return onACore(() -> configured.hash(password));
         }
 
-        /** False for a hash no known algorithm reads, as for a wrong password. */
+        /**
+         * False for a hash no known algorithm reads, as for a wrong password, and after as long: such an account
+         * must not stand out by answering faster.
+         */
         public boolean verify(String password, String hash) {
             return known.stream().filter(hashes -> hashes.recognises(hash)).findFirst()
-                    .map(hashes -> onACore(() -> hashes.verify(password, hash))).orElse(false);
+                    .map(hashes -> onACore(() -> hashes.verify(password, hash)))
+                    .orElseGet(() -> verifyNothing(password));
         }
 
         /** Spends the time a real verification takes, so an unknown email cannot be told from a wrong password. */
