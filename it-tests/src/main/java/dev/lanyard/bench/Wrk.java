@@ -24,7 +24,7 @@ final class Wrk {
 
     private static final Pattern RESULT = Pattern.compile(
             "RESULT requests=(\\d+) seconds=([0-9.]+) p50=(\\d+) p99=(\\d+) non2xx=(\\d+) errors=(\\d+)");
-    private static final List<String> SCRIPTS = List.of("summary.lua", "plain.lua", "random-token.lua",
+    private static final List<String> SCRIPTS = List.of("summary.lua", "tokens.lua", "plain.lua", "random-token.lua",
             "each-token.lua", "login-flood.lua", "introspect.lua");
     private static final Pattern STATUS = Pattern.compile("STATUS (\\d+) (\\d+)");
 
