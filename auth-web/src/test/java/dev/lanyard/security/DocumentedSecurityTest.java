@@ -2,15 +2,10 @@ package dev.lanyard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import java.io.IOException;
+import dev.lanyard.rest.RootResources;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class DocumentedSecurityTest {
 
     @Test
-    void everyResourceMethodDocumentsTheSecurityItsAccessRuleEnforces() throws Exception {
-        List<Method> methods = resourceMethods();
+    void everyResourceMethodDocumentsTheSecurityItsAccessRuleEnforces() {
+        List<Method> methods = RootResources.methods();
         assertThat(methods).hasSizeGreaterThan(30);
 
         List<String> mismatches = new ArrayList<>();
@@ -35,31 +30,5 @@ class DocumentedSecurityTest {
         }
         assertThat(mismatches).as("resource methods whose @SecurityRequirement differs from their access rule")
                 .isEmpty();
-    }
-
-    /** The resource methods of every root resource compiled into this module. */
-    private static List<Method> resourceMethods() throws IOException, ClassNotFoundException {
-        var classes = java.nio.file.Path.of("target", "classes");
-        List<String> names;
-        try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
-            names = files.map(classes::relativize).map(java.nio.file.Path::toString)
-                    .filter(name -> name.endsWith(".class") && !name.contains("$"))
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
-                    .toList();
-        }
-        List<Method> methods = new ArrayList<>();
-        for (String name : names) {
-            Class<?> type = Class.forName(name, false, DocumentedSecurityTest.class.getClassLoader());
-            if (type.isAnnotationPresent(Path.class)) {
-                Arrays.stream(type.getDeclaredMethods()).filter(DocumentedSecurityTest::isResourceMethod)
-                        .forEach(methods::add);
-            }
-        }
-        return methods;
-    }
-
-    private static boolean isResourceMethod(Method method) {
-        return Arrays.stream(method.getAnnotations())
-                .anyMatch(annotation -> annotation.annotationType().isAnnotationPresent(HttpMethod.class));
     }
 }

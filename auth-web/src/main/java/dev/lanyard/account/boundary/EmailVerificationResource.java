@@ -5,6 +5,7 @@ import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The signed verification link, and asking for a new one. */
+@ApplicationScoped
 @Path("email")
 @Produces(MediaType.APPLICATION_JSON)
 public class EmailVerificationResource {

@@ -17,6 +17,7 @@ import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.PlainTextToken;
 import dev.lanyard.twofactor.boundary.TwoFactor;
 import dev.lanyard.twofactor.boundary.TwoFactorResource.ChallengeRequest;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -39,6 +40,7 @@ import java.util.Optional;
  * {@code X-XSRF-TOKEN} header, within the user's roles. Sign-in and registration run the same checks as their
  * token counterparts; each sign-in is a new session, so its id changes, and any session the browser had ends.
  */
+@ApplicationScoped
 @Path("")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,7 +70,7 @@ public class SpaResource {
     @Inject
     ClientOrigins clients;
 
-    @Context
+    @Inject
     HttpServletRequest request;
 
     @GET

@@ -6,6 +6,7 @@ import dev.lanyard.rest.Paged;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.RequireAbilities;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The whole audit trail, for admins, optionally of one type or about one user. */
+@ApplicationScoped
 @Path("admin/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = LanyardApplication.BEARER)

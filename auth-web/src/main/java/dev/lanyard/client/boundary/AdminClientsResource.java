@@ -11,6 +11,7 @@ import dev.lanyard.token.boundary.AbilitiesInput;
 import dev.lanyard.token.boundary.IssuedToken;
 import dev.lanyard.token.boundary.TokenView;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** API clients: admins create them, list them, give them further tokens and delete them. */
+@ApplicationScoped
 @Path("admin/clients")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -9,6 +9,7 @@ import dev.lanyard.rest.WholeNumber;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.security.RequireVerifiedEmail;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -36,6 +37,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The inventory: users and API clients read it, admins add and change products. */
+@ApplicationScoped
 @Path("inventory")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.RequireAbilities;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,7 @@ import java.util.OptionalInt;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Prunes expired tokens now: the same work as the pruning timer. */
+@ApplicationScoped
 @Path("admin/tokens/prune")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = LanyardApplication.BEARER)

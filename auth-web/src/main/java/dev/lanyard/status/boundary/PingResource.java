@@ -1,11 +1,13 @@
 package dev.lanyard.status.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** A public endpoint that proves the API answers; the reference point for the benchmarks. */
+@ApplicationScoped
 @Path("ping")
 @Produces(MediaType.APPLICATION_JSON)
 public class PingResource {

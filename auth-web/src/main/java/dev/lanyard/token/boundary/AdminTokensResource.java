@@ -8,6 +8,7 @@ import dev.lanyard.rest.Roles;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.entity.AccessToken;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Every token of every owner, for admins: list, and revoke any. */
+@ApplicationScoped
 @Path("admin/tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)

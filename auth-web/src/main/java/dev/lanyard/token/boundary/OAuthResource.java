@@ -9,6 +9,7 @@ import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.entity.PlainTextToken;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * OAuth 2.0 token introspection (RFC 7662) and revocation (RFC 7009), so resource servers in other stacks can
  * check and revoke Lanyard's tokens. Form-encoded, as the RFCs define them.
  */
+@ApplicationScoped
 @Path("oauth")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces(MediaType.APPLICATION_JSON)

@@ -10,6 +10,7 @@ import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.entity.Abilities;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * registration), so a narrow token that leaked cannot turn it off, and enabling, disabling and new recovery codes
  * need the password as well (Fortify's password confirmation), so a stolen token alone cannot lock the owner out.
  */
+@ApplicationScoped
 @Path("")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
