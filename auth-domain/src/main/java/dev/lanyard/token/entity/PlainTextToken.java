@@ -7,10 +7,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.function.IntPredicate;
 import java.util.zip.CRC32;
 
 /**
@@ -28,10 +27,7 @@ public record PlainTextToken(Long id, String secret) {
     private static final int MAX_SECRET_LENGTH = MAX_PREFIX_LENGTH + MIN_SECRET_LENGTH;
     private static final int MAX_PRESENTED_LENGTH = 128;
 
-    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_]{0," + MAX_PREFIX_LENGTH + "}");
-    private static final Pattern RANDOM_PART = Pattern.compile("[A-Za-z0-9]{" + RANDOM_LENGTH + "}");
-    private static final Pattern CHECKSUM = Pattern.compile("[0-9a-f]{" + CHECKSUM_LENGTH + "}");
-    private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,18}");
+    private static final String PREFIX_RULE = "[A-Za-z0-9_]{0," + MAX_PREFIX_LENGTH + "}";
     private static final String MAX_ID = Long.toString(Long.MAX_VALUE);
 
     /** Refuses anything {@link #parse} would not accept, so a malformed token cannot exist. */
@@ -42,7 +38,7 @@ public record PlainTextToken(Long id, String secret) {
     /** A new secret: {@code prefix}, 40 uniformly drawn alphanumerics and the CRC32 of those 40 characters. */
     public static String newSecret(String prefix, SecureRandom random) {
         if (!isValidPrefix(prefix)) {
-            throw new IllegalArgumentException("token prefix must match " + PREFIX.pattern() + ": '" + prefix + "'");
+            throw new IllegalArgumentException("token prefix must match " + PREFIX_RULE + ": '" + prefix + "'");
         }
         Objects.requireNonNull(random, "random");
         char[] randomPart = new char[RANDOM_LENGTH];
@@ -56,7 +52,8 @@ public record PlainTextToken(Long id, String secret) {
 
     /** Whether {@code prefix} may start a secret; lets configuration be checked before the first token is issued. */
     public static boolean isValidPrefix(String prefix) {
-        return prefix != null && PREFIX.matcher(prefix).matches();
+        return prefix != null && prefix.length() <= MAX_PREFIX_LENGTH
+                && all(prefix, 0, prefix.length(), PlainTextToken::isPrefixCharacter);
     }
 
     /** The string to hand to the client. */
@@ -127,9 +124,13 @@ public record PlainTextToken(Long id, String secret) {
         }
     }
 
+    // Every presented token is checked here before any other work, so character loops rather than regular
+    // expressions: they cost a fraction of the request that a pattern match and String.format did.
     private static boolean isValidId(String idPart) {
-        // the pattern allows 19 digits, one more than every long has; equal-length digit strings compare numerically
-        return ID.matcher(idPart).matches()
+        // up to 19 digits without a leading zero, one more than every long has; equal-length digit strings
+        // compare numerically
+        return !idPart.isEmpty() && idPart.length() <= MAX_ID.length() && idPart.charAt(0) != '0'
+                && all(idPart, 0, idPart.length(), PlainTextToken::isDigit)
                 && (idPart.length() < MAX_ID.length() || idPart.compareTo(MAX_ID) <= 0);
     }
 
@@ -140,17 +141,36 @@ public record PlainTextToken(Long id, String secret) {
         // read from the end: the prefix may itself end in alphanumerics
         int randomStart = secret.length() - MIN_SECRET_LENGTH;
         int checksumStart = secret.length() - CHECKSUM_LENGTH;
-        String randomPart = secret.substring(randomStart, checksumStart);
-        String checksumPart = secret.substring(checksumStart);
-        return PREFIX.matcher(secret.substring(0, randomStart)).matches()
-                && RANDOM_PART.matcher(randomPart).matches()
-                && CHECKSUM.matcher(checksumPart).matches()
-                && checksum(randomPart).equals(checksumPart);
+        return all(secret, 0, randomStart, PlainTextToken::isPrefixCharacter)
+                && all(secret, randomStart, checksumStart, PlainTextToken::isAlphanumeric)
+                && secret.startsWith(checksum(secret.substring(randomStart, checksumStart)), checksumStart);
     }
 
+    /** The CRC32 of the random part as 8 lowercase hex digits. */
     private static String checksum(String randomPart) {
         CRC32 crc = new CRC32();
         crc.update(randomPart.getBytes(US_ASCII));
-        return String.format(Locale.ROOT, "%08x", crc.getValue());
+        return HexFormat.of().toHexDigits((int) crc.getValue());
+    }
+
+    private static boolean all(String text, int from, int to, IntPredicate allowed) {
+        for (int i = from; i < to; i++) {
+            if (!allowed.test(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAlphanumeric(int c) {
+        return isDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static boolean isPrefixCharacter(int c) {
+        return isAlphanumeric(c) || c == '_';
     }
 }
