@@ -1,6 +1,7 @@
 package dev.lanyard.security;
 
 import dev.lanyard.problem.Forbidden;
+import dev.lanyard.token.boundary.AuthenticatedToken;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
@@ -11,10 +12,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -44,7 +48,8 @@ public class AccessPolicyFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         AccessRule rule = RULES.computeIfAbsent(resource.getResourceMethod(), AccessRule::of);
-        switch (rule.judge(CurrentCaller.find(request.getProperty(CurrentCaller.ATTRIBUTE)), verifiedEmailRequired)) {
+        Optional<AuthenticatedToken> caller = CurrentCaller.find(request.getProperty(CurrentCaller.ATTRIBUTE));
+        switch (rule.judge(caller, verifiedEmailRequired)) {
             case ALLOW -> {
             }
             case UNAUTHENTICATED -> {
@@ -53,8 +58,18 @@ public class AccessPolicyFilter implements ContainerRequestFilter {
                 }
                 throw new NotAuthorizedException(Response.status(Response.Status.UNAUTHORIZED).build());
             }
-            case FORBIDDEN -> throw new ForbiddenException();
+            case FORBIDDEN -> throw new ForbiddenException(refusal(rule.missingAbilities(caller.orElseThrow())));
             case UNVERIFIED -> throw new Forbidden(UNVERIFIED);
         }
+    }
+
+    /** A 403 that names the abilities a token lacks, so that a client can ask its user for a broader one. */
+    private static Response refusal(List<String> missingAbilities) {
+        var response = Response.status(Response.Status.FORBIDDEN);
+        if (!missingAbilities.isEmpty()) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\""
+                    + String.join(" ", missingAbilities) + "\"");
+        }
+        return response.build();
     }
 }

@@ -4,6 +4,7 @@ import dev.lanyard.token.boundary.AuthenticatedToken;
 import jakarta.annotation.security.RolesAllowed;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +41,19 @@ record AccessRule(List<String> roles, List<String> allAbilities, List<String> an
             return Verdict.FORBIDDEN;
         }
         return verifiedEmailRequired && verifiedEmail && !token.emailVerified() ? Verdict.UNVERIFIED : Verdict.ALLOW;
+    }
+
+    /**
+     * The abilities the caller lacks for a method it was refused (RFC 6750's {@code insufficient_scope}): each
+     * required one it does not have, or every alternative when it has none of them; empty when only a role is
+     * missing.
+     */
+    List<String> missingAbilities(AuthenticatedToken token) {
+        List<String> missing = new ArrayList<>(allAbilities.stream().filter(ability -> !token.can(ability)).toList());
+        if (!anyAbilities.isEmpty() && !token.abilities().canAny(anyAbilities)) {
+            missing.addAll(anyAbilities);
+        }
+        return missing;
     }
 
     private static <A extends Annotation> Optional<A> declared(Method method, Class<A> type) {

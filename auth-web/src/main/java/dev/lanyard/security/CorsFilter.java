@@ -20,7 +20,8 @@ public class CorsFilter extends HttpFilter {
     private static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
     private static final String ALLOWED_HEADERS = "Accept, Authorization, Content-Type, X-Requested-With, "
             + BrowserCookies.XSRF_HEADER;
-    private static final String EXPOSED_HEADERS = "Location, Retry-After, WWW-Authenticate";
+    private static final String EXPOSED_HEADERS = "Location, Retry-After, WWW-Authenticate, "
+            + TokenExpiryHeader.NAME;
     private static final String PREFLIGHT_CACHE_SECONDS = "600";
 
     @Inject

@@ -88,6 +88,16 @@ class AccessRuleTest {
     }
 
     @Test
+    void aRefusalNamesTheAbilitiesTheTokenLacks() throws Exception {
+        assertThat(rule(Resource.class, "allOf").missingAbilities(caller(Set.of("user"), "read:posts").orElseThrow()))
+                .containsExactly("create:posts");
+        assertThat(rule(Resource.class, "anyOf").missingAbilities(caller(Set.of("user"), "create:posts").orElseThrow()))
+                .containsExactly("read:posts", "read:inventory");
+        assertThat(rule(Resource.class, "admins").missingAbilities(caller(Set.of("user"), "*").orElseThrow()))
+                .as("only a role is missing: no scope would help").isEmpty();
+    }
+
+    @Test
     void aClassLevelDeclarationCoversItsMethods() throws Exception {
         assertThat(rule(UsersOnly.class, "inherited").judge(Optional.empty(), false)).isEqualTo(Verdict.UNAUTHENTICATED);
         assertThat(rule(UsersOnly.class, "inherited").judge(caller(Set.of("client"), "*"), false))
@@ -133,6 +143,6 @@ class AccessRuleTest {
                 return emailVerified;
             }
         };
-        return Optional.of(new AuthenticatedToken(1, "t", null, owner, Abilities.of(abilities), false));
+        return Optional.of(new AuthenticatedToken(1, "t", null, null, owner, Abilities.of(abilities), false));
     }
 }

@@ -65,8 +65,8 @@ public class TokenAuthentication {
                     if (token.takeUseDue(now, settings.lastUsedResolution())) {
                         pendingUses.add(token.id());
                     }
-                    return new AuthenticatedToken(token.id(), token.name(), token.expiresAt(), token.owner(),
-                            token.abilities(), token.isSession());
+                    return new AuthenticatedToken(token.id(), token.name(), token.expiresAt(),
+                            token.effectiveExpiry().orElse(null), token.owner(), token.abilities(), token.isSession());
                 });
     }
 
