@@ -1,5 +1,6 @@
 package dev.lanyard.rest;
 
+import dev.lanyard.security.TokenExpiryHeader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -24,6 +26,8 @@ public class OpenApiContract implements OASFilter {
 
     public static final String MESSAGE = "Message";
     public static final String VALIDATION = "ValidationErrors";
+    // Served by a servlet, outside the JAX-RS application the document is generated from.
+    private static final String DISCOVERY = "/.well-known/oauth-authorization-server";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -45,10 +49,31 @@ public class OpenApiContract implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        openAPI.getPaths().addPathItem(contextRoot(openAPI) + DISCOVERY, discovery());
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             operation.setOperationId(operationId(method, path));
             addErrors(path, operation);
         }));
+    }
+
+    /** The servlet's document, which the generator cannot see; its errors are added with everyone else's. */
+    private static PathItem discovery() {
+        return OASFactory.createPathItem().GET(OASFactory.createOperation()
+                .summary("RFC 8414 metadata: the issuer and its introspection and revocation endpoints")
+                .responses(OASFactory.createAPIResponses()
+                        .addAPIResponse("200", OASFactory.createAPIResponse().description("The metadata")
+                                .content(OASFactory.createContent().addMediaType(
+                                        jakarta.ws.rs.core.MediaType.APPLICATION_JSON, OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema().type(Schema.SchemaType.OBJECT)))))
+                        .addAPIResponse("404", OASFactory.createAPIResponse()
+                                .description("lanyard.app.url is not set: the server does not know its address")
+                                .content(json(MESSAGE)))));
+    }
+
+    /** What the generated paths put before {@code /api}: the deployment's context root, empty at {@code /}. */
+    private static String contextRoot(OpenAPI openAPI) {
+        return openAPI.getPaths().getPathItems().keySet().stream().filter(path -> path.contains("/api/")).findFirst()
+                .map(path -> path.substring(0, path.indexOf("/api/"))).orElse("");
     }
 
     /**
@@ -77,10 +102,16 @@ public class OpenApiContract implements OASFilter {
     private static void addErrors(String path, Operation operation) {
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             add(operation, "401", "No, invalid, expired or revoked token", MESSAGE)
-                    .addHeader("WWW-Authenticate", OASFactory.createHeader()
-                            .description("Bearer, with error=\"invalid_token\" when a token was sent")
-                            .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)));
-            add(operation, "403", "The token lacks the role or ability this operation needs", MESSAGE);
+                    .addHeader("WWW-Authenticate",
+                            header("Bearer, with error=\"invalid_token\" when a token was sent"));
+            add(operation, "403", "The token lacks the role or ability this operation needs", MESSAGE)
+                    .addHeader("WWW-Authenticate", header("For a missing ability: Bearer error=\"insufficient_scope\","
+                            + " scope=\"the abilities it lacks\" (RFC 6750)"));
+            operation.getResponses().getAPIResponses().entrySet().stream()
+                    // Payara describes a success it derives from the method as "default".
+                    .filter(response -> response.getKey().startsWith("2") || response.getKey().equals("default"))
+                    .forEach(response -> response.getValue().addHeader(TokenExpiryHeader.NAME,
+                            header("When the calling token stops working (ISO-8601, UTC); absent when never")));
         }
         if (operation.getRequestBody() != null) {
             add(operation, "400", "Malformed body or a value of the wrong type", MESSAGE);
@@ -96,6 +127,11 @@ public class OpenApiContract implements OASFilter {
             add(operation, "404", "No such resource, or not the caller's", MESSAGE);
         }
         add(operation, "503", "The database cannot be used; the server recovers by itself", MESSAGE);
+    }
+
+    private static Header header(String description) {
+        return OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING));
     }
 
     private static APIResponse add(Operation operation, String status, String description, String schema) {

@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
 /** The operator's view: the OpenAPI document at /openapi and the metrics at /metrics. */
 class OpenApiAndMetricsIT extends MicroTest {
 
-    /** Every endpoint of the contract this build serves, and the server's own, as "METHOD path" under /api. */
+    /**
+     * Every endpoint of the contract this build serves, and the server's own, as "METHOD path" under /api; the
+     * discovery document by its path from the context root.
+     */
     private static final List<String> CONTRACT = List.of(
             "POST /register", "POST /login", "POST /logout", "POST /logout-all", "POST /token/refresh",
             "GET /user", "GET /dashboard",
@@ -50,12 +53,13 @@ class OpenApiAndMetricsIT extends MicroTest {
             "POST /email/verification-notification", "GET /email/verify/{id}/{hash}",
             "POST /user/two-factor-authentication", "POST /user/confirmed-two-factor-authentication",
             "DELETE /user/two-factor-authentication", "POST /user/two-factor-recovery-codes",
-            "POST /two-factor-challenge", "GET /user/two-factor-authentication");
+            "POST /two-factor-challenge", "GET /user/two-factor-authentication",
+            "GET /.well-known/oauth-authorization-server");
     /** Open to anyone; the SPA's endpoints are guarded by their page's domain and the CSRF token instead. */
     private static final List<String> PUBLIC = List.of("POST /register", "POST /login", "GET /ping",
             "GET /csrf-cookie", "POST /spa/register", "POST /spa/login", "POST /spa/two-factor-challenge",
             "POST /spa/logout", "POST /forgot-password", "POST /reset-password", "GET /email/verify/{id}/{hash}",
-            "POST /two-factor-challenge");
+            "POST /two-factor-challenge", "GET /.well-known/oauth-authorization-server");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -93,6 +97,14 @@ class OpenApiAndMetricsIT extends MicroTest {
                 assertThat(operation.getResponses()).as(endpoint).containsKeys("401", "403");
                 assertThat(operation.getResponses().get("401").getContent().get("application/json").getSchema()
                         .getProperties()).as(endpoint).containsKey("message");
+                assertThat(operation.getResponses().get("403").getHeaders()).as(endpoint)
+                        .containsKey("WWW-Authenticate");
+                assertThat(operation.getResponses()).as(endpoint).allSatisfy((status, response) -> {
+                    if (status.startsWith("2") || status.equals("default")) {
+                        assertThat(response.getHeaders()).as(endpoint + " " + status)
+                                .containsKey("X-Token-Expires-At");
+                    }
+                });
             }
             if (operation.getRequestBody() != null) {
                 assertThat(operation.getResponses()).as(endpoint).containsKeys("400", "415", "422");
@@ -150,10 +162,14 @@ class OpenApiAndMetricsIT extends MicroTest {
         return operations;
     }
 
-    /** The path below /api, whatever server prefix the document puts before it. */
+    /** The path below /api, or from /.well-known, whatever server prefix the document puts before it. */
     private static String underApi(String path) {
         int api = path.indexOf("/api/");
-        return api < 0 ? path : path.substring(api + "/api".length());
+        if (api >= 0) {
+            return path.substring(api + "/api".length());
+        }
+        int wellKnown = path.indexOf("/.well-known/");
+        return wellKnown < 0 ? path : path.substring(wellKnown);
     }
 
     /** Every sample of the application's metrics, by name (the first sample of a name that has several). */
