@@ -5,7 +5,6 @@ import dev.lanyard.token.boundary.AuthenticatedToken;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -56,7 +55,7 @@ public class AccessPolicyFilter implements ContainerRequestFilter {
                 if (request.getProperty(CurrentCaller.STORE_UNAVAILABLE) != null) {
                     throw new ServiceUnavailableException();
                 }
-                throw new NotAuthorizedException(Response.status(Response.Status.UNAUTHORIZED).build());
+                throw new Unauthorized();
             }
             case FORBIDDEN -> throw new ForbiddenException(refusal(rule.missingAbilities(caller.orElseThrow())));
             case UNVERIFIED -> throw new Forbidden(UNVERIFIED);

@@ -6,8 +6,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotAuthorizedException;
-import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
 /** The token the current request was authenticated with, as established by {@link BearerTokenMechanism}. */
@@ -24,7 +22,7 @@ public class CurrentCaller {
     /** The caller's token; resources behind an access rule always have one. */
     public AuthenticatedToken token() {
         return find(request.getAttribute(ATTRIBUTE))
-                .orElseThrow(() -> new NotAuthorizedException(Response.status(Response.Status.UNAUTHORIZED).build()));
+                .orElseThrow(Unauthorized::new);
     }
 
     /** The caller's token, when the request has one (a resource open to guests may be called without). */
