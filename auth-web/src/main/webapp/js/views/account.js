@@ -3,15 +3,75 @@ import { h, field, showErrors, announce, pageHead, time, newPasswordFields } fro
 import { session, failed } from '../app.js';
 
 export async function accountView() {
-    const [user, twoFactor] = await Promise.all([api('user'), api('user/two-factor-authentication')]);
+    const [user, twoFactor, sessions] = await Promise.all([api('user'), api('user/two-factor-authentication'),
+        api('user/sessions')]);
     session.user = user;
+    const sessionsSlot = h('div', {});
+    const refreshSessions = async () => {
+        sessionsSlot.replaceChildren(sessionsCard((await api('user/sessions')).sessions, refreshSessions));
+    };
+    sessionsSlot.append(sessionsCard(sessions.sessions, refreshSessions));
     const twoFactorSlot = h('div', {});
-    twoFactorSlot.append(twoFactorCard(twoFactor, twoFactorSlot));
+    twoFactorSlot.append(twoFactorCard(twoFactor, twoFactorSlot, refreshSessions));
     return h('div', {},
-        pageHead('Account security', 'Your password, your email address and two-factor authentication.'),
+        pageHead('Account security', 'Your password, your email address, two-factor authentication and where you'
+            + ' are signed in.'),
         passwordCard(),
         emailCard(user),
-        twoFactorSlot);
+        twoFactorSlot,
+        sessionsSlot);
+}
+
+/** Every browser signed in to the account, as Jetstream's "Browser Sessions" shows them (ASVS 5.0 §7.5.2). */
+function sessionsCard(sessions, refresh) {
+    const rows = sessions.map((s) => h('tr', { 'data-session-id': s.id },
+        h('td', {}, h('span', { class: 'session-agent', title: s.user_agent || '' }, s.user_agent || 'Unknown browser'),
+            s.current ? h('span', { class: 'badge ok' }, 'This browser') : null),
+        h('td', {}, s.ip || '—'),
+        h('td', {}, time(s.created_at)),
+        h('td', {}, time(s.last_active_at)),
+        h('td', {}, s.current ? null : h('button', { class: 'btn btn-ghost danger', type: 'button',
+            'aria-label': `End the session from ${s.ip || 'an unknown address'} (${s.id})`,
+            onclick: () => endSession(s, refresh) }, 'End session'))));
+    const table = h('div', { class: 'table-wrap' }, h('table', {},
+        h('caption', { class: 'visually-hidden' }, 'Your browser sessions'),
+        h('thead', {}, h('tr', {}, ['Browser', 'Address', 'Signed in', 'Last active', ''].map((label) =>
+            h('th', { scope: 'col' }, label || h('span', { class: 'visually-hidden' }, 'Actions'))))),
+        h('tbody', {}, rows)));
+    return card('sessions-title', 'Browser sessions',
+        'Where you are signed in. Sign out any browser you do not recognise, or all of them but this one.',
+        table,
+        h('div', { class: 'actions' }, h('button', { class: 'btn btn-secondary', type: 'button',
+            onclick: () => offerLogoutOthers(refresh) }, 'Sign out everywhere else')));
+}
+
+async function endSession(s, refresh) {
+    try {
+        await api(`user/sessions/${s.id}`, { method: 'DELETE' });
+        announce('That browser is signed out.');
+        await refresh();
+    } catch (error) {
+        failed(error);
+    }
+}
+
+/** Ends every other browser session, and on request every API token, once the password is given. */
+function offerLogoutOthers(refresh, title = 'Sign out everywhere else?') {
+    passwordDialog({
+        title,
+        text: 'Every other browser signed in to your account is signed out. Enter your password to confirm.',
+        confirmLabel: 'Sign out other browsers',
+        danger: false,
+        passwordName: 'current_password',
+        extra: h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'tokens' }),
+            h('span', {}, 'Revoke my API tokens too')),
+        submit: async (body) => {
+            const reply = await api('user/sessions/logout-others', { method: 'POST',
+                body: { current_password: body.current_password, tokens: body.tokens === 'on' } });
+            announce(reply.message);
+            await refresh();
+        },
+    });
 }
 
 function card(id, title, text, ...content) {
@@ -92,12 +152,17 @@ function emailCard(user) {
 }
 
 /** The second factor as it stands: off, set up but not confirmed, or on. */
-function twoFactorCard(status, slot) {
+function twoFactorCard(status, slot, refreshSessions) {
     const show = (next) => {
-        slot.replaceChildren(twoFactorCard(next, slot));
+        slot.replaceChildren(twoFactorCard(next, slot, refreshSessions));
         slot.querySelector('h2').focus();
     };
     const refresh = async () => show(await api('user/two-factor-authentication'));
+    // A factor changed: offer to end every other session (ASVS 5.0 §7.4.3).
+    const changed = async () => {
+        await refresh();
+        offerLogoutOthers(refreshSessions, 'Two-factor authentication changed. Sign out everywhere else?');
+    };
     const title = 'Two-factor authentication';
     if (status.confirmed) {
         return card('two-factor-title', title,
@@ -108,7 +173,7 @@ function twoFactorCard(status, slot) {
                 h('div', { class: 'actions' },
                     h('button', { class: 'btn btn-secondary', type: 'button',
                         onclick: () => regenerate(slot, refresh) }, 'Regenerate recovery codes'),
-                    h('button', { class: 'btn btn-danger', type: 'button', onclick: () => disable(refresh) },
+                    h('button', { class: 'btn btn-danger', type: 'button', onclick: () => disable(changed) },
                         'Turn off'))));
     }
     const enable = h('button', { class: status.enabled ? 'btn btn-secondary' : 'btn', type: 'button',
@@ -120,7 +185,7 @@ function twoFactorCard(status, slot) {
             danger: false,
             submit: async (body) => {
                 const enrolment = await api('user/two-factor-authentication', { method: 'POST', body });
-                slot.replaceChildren(setupCard(enrolment, refresh));
+                slot.replaceChildren(setupCard(enrolment, changed));
                 slot.querySelector('h2').focus();
             },
         }) }, status.enabled ? 'Start again with a new key' : 'Turn on two-factor authentication');
@@ -131,7 +196,7 @@ function twoFactorCard(status, slot) {
     }
     return card('two-factor-title', title,
         'Setup is not finished: enter a code from your authenticator app to turn it on.',
-        confirmForm(refresh), h('div', { class: 'actions' }, enable));
+        confirmForm(changed), h('div', { class: 'actions' }, enable));
 }
 
 /** Shown once, right after enabling: the key for the app, the recovery codes, and the code that confirms. */
@@ -226,14 +291,15 @@ function disable(refresh) {
  * Every change of the second factor takes the password, asked for in a dialog that keeps its errors (a wrong
  * password, or too many tries); submit gets {password} and the dialog closes once it succeeds.
  */
-function passwordDialog({ title, text, confirmLabel, danger, submit }) {
+function passwordDialog({ title, text, confirmLabel, danger, submit, passwordName = 'password', extra = null }) {
     const titleId = 'password-dialog-title';
     const button = h('button', { class: danger ? 'btn btn-danger' : 'btn', type: 'submit' }, confirmLabel);
     const form = h('form', { novalidate: true },
         h('div', { class: 'dialog-body' }, h('h2', { id: titleId }, title),
             h('p', {}, text),
-            field({ label: 'Password', name: 'password', type: 'password', autocomplete: 'current-password',
-                required: true })),
+            field({ label: 'Password', name: passwordName, type: 'password', autocomplete: 'current-password',
+                required: true }),
+            extra),
         h('div', { class: 'dialog-actions' },
             h('button', { class: 'btn btn-secondary', type: 'button', onclick: () => dialog.close() }, 'Cancel'),
             button));

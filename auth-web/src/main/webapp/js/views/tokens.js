@@ -110,13 +110,23 @@ function tokenTable(tokens, refresh) {
             h('td', {}, h('span', { class: 'token-name' }, token.name)),
             h('td', {}, chips(token.abilities)),
             h('td', {}, time(token.created_at)),
-            h('td', {}, time(token.last_used_at)),
+            h('td', {}, lastUse(token)),
             h('td', {}, time(token.expires_at)),
             h('td', {}, h('div', { class: 'actions' },
                 h('button', { class: 'btn btn-ghost', type: 'button', 'aria-label': `Edit abilities of ${token.name}`,
                     onclick: () => editAbilities(token, refresh) }, 'Edit abilities'),
                 h('button', { class: 'btn btn-ghost danger', type: 'button', 'aria-label': `Revoke ${token.name}`,
                     onclick: () => revoke(token, refresh) }, 'Revoke'))))))));
+}
+
+/** When, from which address and with which client the token was last used, as GitHub's token page says. */
+function lastUse(token) {
+    if (!token.last_used_at) return time(null);
+    return h('div', { class: 'last-use' }, time(token.last_used_at),
+        token.last_used_ip ? h('small', { class: 'last-use-ip' }, `from ${token.last_used_ip}`) : null,
+        token.last_used_user_agent
+            ? h('small', { class: 'last-use-agent', title: token.last_used_user_agent }, token.last_used_user_agent)
+            : null);
 }
 
 function editAbilities(token, refresh) {

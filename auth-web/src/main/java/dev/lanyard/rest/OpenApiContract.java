@@ -1,6 +1,7 @@
 package dev.lanyard.rest;
 
 import dev.lanyard.security.TokenExpiryHeader;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +55,25 @@ public class OpenApiContract implements OASFilter {
             operation.setOperationId(operationId(method, path));
             addErrors(path, operation);
         }));
+    }
+
+    /**
+     * The generator names a record's properties as Java does (plainTextToken); JSON-B reads and writes them in
+     * snake_case ({@link JsonConfig}), so the document says what goes over the wire (plain_text_token).
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        Map<String, Schema> properties = schema.getProperties();
+        if (properties == null) {
+            return schema;
+        }
+        Map<String, Schema> renamed = new LinkedHashMap<>();
+        properties.forEach((name, property) -> renamed.put(StringFields.jsonName(name), property));
+        schema.setProperties(renamed);
+        if (schema.getRequired() != null) {
+            schema.setRequired(schema.getRequired().stream().map(StringFields::jsonName).toList());
+        }
+        return schema;
     }
 
     /** The servlet's document, which the generator cannot see; its errors are added with everyone else's. */
@@ -115,7 +135,7 @@ public class OpenApiContract implements OASFilter {
         }
         if (operation.getRequestBody() != null) {
             add(operation, "400", "Malformed body or a value of the wrong type", MESSAGE);
-            add(operation, "413", "Body over 64 KiB", MESSAGE);
+            add(operation, "413", "Body over " + RequestSizeLimit.maxBytes(path) / 1024 + " KiB", MESSAGE);
             add(operation, "415", "Body of another media type than the one consumed", MESSAGE);
             add(operation, "422", "Validation failed", VALIDATION);
         }

@@ -10,20 +10,31 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** No API request needs a large body: anything over 64 KiB is refused with 413 before it is parsed. */
+/**
+ * No API request needs a large body: anything over 64 KiB is refused with 413 before it is parsed. A report of
+ * exposed credentials may list a thousand strings, so it may send 256 KiB.
+ */
 @Provider
 @PreMatching
 public class RequestSizeLimit implements ContainerRequestFilter {
 
     static final int MAX_BYTES = 64 * 1024;
+    private static final String CREDENTIAL_REPORTS = "credentials/revoke";
+    private static final int MAX_REPORT_BYTES = 256 * 1024;
+
+    /** The largest body a path takes, the path relative to the API's root or as OpenAPI names it. */
+    static int maxBytes(String path) {
+        return path.endsWith(CREDENTIAL_REPORTS) ? MAX_REPORT_BYTES : MAX_BYTES;
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > MAX_BYTES) {
+        int max = maxBytes(request.getUriInfo().getPath());
+        if (request.getLength() > max) {
             throw tooLarge();
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new LimitedStream(request.getEntityStream()));
+            request.setEntityStream(new LimitedStream(request.getEntityStream(), max));
         }
     }
 
@@ -33,10 +44,12 @@ public class RequestSizeLimit implements ContainerRequestFilter {
 
     /** Counts what a body without Content-Length actually sends. */
     private static final class LimitedStream extends FilterInputStream {
+        private final int max;
         private long read;
 
-        LimitedStream(InputStream in) {
+        LimitedStream(InputStream in, int max) {
             super(in);
+            this.max = max;
         }
 
         @Override
@@ -55,7 +68,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
 
         private void count(int n) {
             read += n;
-            if (read > MAX_BYTES) {
+            if (read > max) {
                 throw tooLarge();
             }
         }

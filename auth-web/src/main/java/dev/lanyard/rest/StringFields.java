@@ -25,7 +25,8 @@ import java.util.TreeMap;
 /**
  * Laravel's {@code string} rule for every {@code String} of a request body record, lists and nested records
  * included: a number, boolean, list or object there is a 422 naming the field as the body does
- * ({@code device_name}, {@code abilities.1}), where JSON-B would quietly turn {@code 12345} into "12345". Bodies
+ * ({@code device_name}, {@code abilities.1}), where JSON-B would quietly turn {@code 12345} into "12345"; and its
+ * {@code array} rule for every list, where JSON-B would answer 400. Bodies
  * are small (see {@link RequestSizeLimit}), so reading one twice costs little. A body that is not JSON at all is
  * left to the binding's 400.
  */
@@ -68,8 +69,11 @@ public class StringFields implements ReaderInterceptor {
                 check(object.get(name), component.getGenericType(), field.isEmpty() ? name : field + "." + name,
                         errors);
             }
-        } else if (Collection.class.isAssignableFrom(raw) && type instanceof ParameterizedType collection
-                && value instanceof JsonArray array) {
+        } else if (Collection.class.isAssignableFrom(raw) && type instanceof ParameterizedType collection) {
+            if (!(value instanceof JsonArray array)) {
+                errors.put(field, List.of("The " + field.replace('_', ' ') + " field must be an array."));
+                return;
+            }
             for (int i = 0; i < array.size(); i++) {
                 check(array.get(i), collection.getActualTypeArguments()[0], field + "." + i, errors);
             }

@@ -3,6 +3,7 @@ package dev.lanyard.security;
 import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.token.boundary.AuthenticatedToken;
 import dev.lanyard.token.boundary.TokenAuthentication;
+import dev.lanyard.token.control.TokenUse;
 import dev.lanyard.token.entity.PlainTextToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,6 +46,9 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Inject
     AuthMetrics metrics;
 
+    @Inject
+    ClientOrigins clients;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -62,9 +67,12 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         Optional<AuthenticatedToken> caller;
         long started = System.nanoTime();
         try {
+            Supplier<TokenUse> use = () -> new TokenUse(clients.of(request).address(), request.getHeader("User-Agent"));
             caller = authorization != null
-                    ? bearerToken(authorization).flatMap(PlainTextToken::parse).flatMap(tokens::authenticate)
-                    : session.flatMap(PlainTextToken::parse).flatMap(tokens::authenticateSession);
+                    ? bearerToken(authorization).flatMap(PlainTextToken::parse)
+                            .flatMap(presented -> tokens.authenticate(presented, use))
+                    : session.flatMap(PlainTextToken::parse)
+                            .flatMap(presented -> tokens.authenticateSession(presented, use));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not check a token: {0}", e.toString());
             request.setAttribute(CurrentCaller.STORE_UNAVAILABLE, Boolean.TRUE);

@@ -50,6 +50,9 @@ public class User extends TokenOwner {
     @Column(name = "email_verified_at")
     private Instant emailVerifiedAt;
 
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
+
     protected User() {
     }
 
@@ -106,6 +109,25 @@ public class User extends TokenOwner {
         if (emailVerifiedAt == null) {
             emailVerifiedAt = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
         }
+    }
+
+    /** Disabled, a user cannot sign in and no token of theirs authenticates; the first disabling counts. */
+    public void disable(Instant at) {
+        if (disabledAt == null) {
+            disabledAt = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
+        }
+    }
+
+    public void enable() {
+        disabledAt = null;
+    }
+
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
+
+    public Instant disabledAt() {
+        return disabledAt;
     }
 
     public void changePasswordHash(String passwordHash) {

@@ -1,5 +1,6 @@
 package dev.lanyard.audit.entity;
 
+import dev.lanyard.persistence.ColumnText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -21,10 +22,13 @@ public class AuditEvent {
 
     public static final String USER_REGISTERED = "user.registered";
     public static final String USER_DELETED = "user.deleted";
+    public static final String USER_DISABLED = "user.disabled";
+    public static final String USER_ENABLED = "user.enabled";
     public static final String LOGIN_SUCCEEDED = "login.succeeded";
     public static final String LOGIN_FAILED = "login.failed";
     public static final String TOKEN_CREATED = "token.created";
     public static final String TOKEN_REVOKED = "token.revoked";
+    public static final String TOKEN_REPORTED = "token.reported";
     public static final String TOKENS_PRUNED = "tokens.pruned";
     public static final String CLIENT_CREATED = "client.created";
     public static final String CLIENT_DELETED = "client.deleted";
@@ -49,8 +53,6 @@ public class AuditEvent {
     private Long id;
 
     private static final int MAX_ACTOR_KIND = 16;
-    private static final int MAX_IP = 64;
-    private static final int MAX_USER_AGENT = 512;
     private static final int MAX_DETAIL = 1000;
 
     @Column(nullable = false, length = 64)
@@ -68,10 +70,10 @@ public class AuditEvent {
     @Column(name = "token_id")
     private Long tokenId;
 
-    @Column(length = MAX_IP)
+    @Column(length = ColumnText.MAX_IP)
     private String ip;
 
-    @Column(name = "user_agent", length = MAX_USER_AGENT)
+    @Column(name = "user_agent", length = ColumnText.MAX_USER_AGENT)
     private String userAgent;
 
     @Column(length = MAX_DETAIL)
@@ -86,27 +88,18 @@ public class AuditEvent {
     public AuditEvent(String type, Long userId, String detail, Instant occurredAt) {
         this.type = Objects.requireNonNull(type, "type");
         this.userId = userId;
-        this.detail = fit(detail, MAX_DETAIL);
+        this.detail = ColumnText.fit(detail, MAX_DETAIL);
         this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt").truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Where the request that caused the event came from, and who made it. */
     public AuditEvent from(String actorKind, Long actorId, Long tokenId, String ip, String userAgent) {
-        this.actorKind = fit(actorKind, MAX_ACTOR_KIND);
+        this.actorKind = ColumnText.fit(actorKind, MAX_ACTOR_KIND);
         this.actorId = actorId;
         this.tokenId = tokenId;
-        this.ip = fit(ip, MAX_IP);
-        this.userAgent = fit(userAgent, MAX_USER_AGENT);
+        this.ip = ColumnText.fit(ip, ColumnText.MAX_IP);
+        this.userAgent = ColumnText.fit(userAgent, ColumnText.MAX_USER_AGENT);
         return this;
-    }
-
-    /** The start of {@code value} that fits {@code max} characters, never half of a surrogate pair. */
-    static String fit(String value, int max) {
-        if (value == null || value.length() <= max) {
-            return value;
-        }
-        int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
-        return value.substring(0, end);
     }
 
     /** The token the event is about, when it is not the one the request was made with. */

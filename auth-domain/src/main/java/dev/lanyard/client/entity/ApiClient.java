@@ -15,15 +15,16 @@ import java.util.Set;
 @Entity
 @Table(name = "api_clients")
 @DiscriminatorValue(ApiClient.KIND)
-@NamedQuery(name = ApiClient.ALL, query = "SELECT c FROM ApiClient c ORDER BY c.id")
-@NamedQuery(name = ApiClient.COUNT, query = "SELECT COUNT(c) FROM ApiClient c")
+@NamedQuery(name = ApiClient.SEARCH,
+        query = "SELECT c FROM ApiClient c WHERE LOWER(c.name) LIKE :pattern ORDER BY c.id")
+@NamedQuery(name = ApiClient.COUNT_SEARCH, query = "SELECT COUNT(c) FROM ApiClient c WHERE LOWER(c.name) LIKE :pattern")
 public class ApiClient extends TokenOwner {
 
     public static final String KIND = "client";
     /** The one group a client's tokens carry. */
     public static final String GROUP = "client";
-    public static final String ALL = "ApiClient.all";
-    public static final String COUNT = "ApiClient.count";
+    public static final String SEARCH = "ApiClient.search";
+    public static final String COUNT_SEARCH = "ApiClient.countSearch";
 
     @Column(nullable = false)
     private String name;

@@ -1,5 +1,6 @@
 package dev.lanyard.token.entity;
 
+import dev.lanyard.persistence.ColumnText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -31,19 +32,34 @@ import java.util.Optional;
     @NamedQuery(name = AccessToken.OF_OWNER,
             query = "SELECT t FROM AccessToken t JOIN FETCH t.owner WHERE t.owner.id = :owner"
                     + " AND t.session = false ORDER BY t.createdAt DESC, t.id DESC"),
+    @NamedQuery(name = AccessToken.SESSIONS_OF_OWNER,
+            query = "SELECT t FROM AccessToken t WHERE t.owner.id = :owner AND t.session = true"
+                    + " AND t.expiresAt > :now ORDER BY t.createdAt DESC, t.id DESC"),
+    @NamedQuery(name = AccessToken.DELETE_SESSIONS_OF_OWNER_EXCEPT,
+            query = "DELETE FROM AccessToken t WHERE t.owner.id = :owner AND t.session = true AND t.id <> :keep"),
     @NamedQuery(name = AccessToken.ALL,
             query = "SELECT t FROM AccessToken t JOIN FETCH t.owner WHERE t.session = false"
                     + " ORDER BY t.createdAt DESC, t.id DESC"),
     @NamedQuery(name = AccessToken.COUNT_ALL, query = "SELECT COUNT(t) FROM AccessToken t WHERE t.session = false"),
     @NamedQuery(name = AccessToken.COUNT_OF_OWNER,
             query = "SELECT COUNT(t) FROM AccessToken t WHERE t.owner.id = :owner AND t.session = false"),
+    @NamedQuery(name = AccessToken.COUNT_LIVE_OF_OWNER,
+            query = "SELECT COUNT(t) FROM AccessToken t WHERE t.owner.id = :owner AND t.session = false"
+                    + " AND (t.expiresAt IS NULL OR t.expiresAt > :now) AND t.createdAt > :createdAfter"),
     @NamedQuery(name = AccessToken.DELETE_OF_OWNER,
             query = "DELETE FROM AccessToken t WHERE t.owner.id = :owner"),
     @NamedQuery(name = AccessToken.DELETE_OF_OWNER_EXCEPT,
             query = "DELETE FROM AccessToken t WHERE t.owner.id = :owner AND t.id <> :keep"),
     @NamedQuery(name = AccessToken.DELETE_BY_ID,
             query = "DELETE FROM AccessToken t WHERE t.id = :id"),
-    @NamedQuery(name = AccessToken.TOUCH, query = "UPDATE AccessToken t SET t.lastUsedAt = :now"
+    @NamedQuery(name = AccessToken.ROTATE, query = "UPDATE AccessToken t SET t.rotated = true,"
+            + " t.expiresAt = :endsAt WHERE t.id = :id AND t.rotated = false"),
+    @NamedQuery(name = AccessToken.DELETE_ROTATED,
+            query = "DELETE FROM AccessToken t WHERE t.id = :id AND t.rotated = true"),
+    @NamedQuery(name = AccessToken.FORGET_PREDECESSOR, query = "UPDATE AccessToken t SET t.replacesTokenId = NULL"
+            + " WHERE t.id = :id AND t.replacesTokenId IS NOT NULL"),
+    @NamedQuery(name = AccessToken.TOUCH, query = "UPDATE AccessToken t SET t.lastUsedAt = :now,"
+            + " t.lastUsedIp = :ip, t.lastUsedUserAgent = :userAgent"
             + " WHERE t.id IN :ids AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :staleBefore)")
 })
 public class AccessToken {
@@ -52,12 +68,21 @@ public class AccessToken {
     public static final String WITH_OWNER_BY_HASH = "AccessToken.withOwnerByHash";
     public static final String OF_OWNER = "AccessToken.ofOwner";
     public static final String COUNT_OF_OWNER = "AccessToken.countOfOwner";
+    /** A user's browser sessions that have not ended, newest first. */
+    public static final String SESSIONS_OF_OWNER = "AccessToken.sessionsOfOwner";
+    public static final String DELETE_SESSIONS_OF_OWNER_EXCEPT = "AccessToken.deleteSessionsOfOwnerExcept";
     public static final String ALL = "AccessToken.all";
     public static final String COUNT_ALL = "AccessToken.countAll";
+    /** Tokens still working, browser sessions aside: those created after {@code createdAfter} not expired. */
+    public static final String COUNT_LIVE_OF_OWNER = "AccessToken.countLiveOfOwner";
     public static final String DELETE_OF_OWNER = "AccessToken.deleteOfOwner";
     public static final String DELETE_OF_OWNER_EXCEPT = "AccessToken.deleteOfOwnerExcept";
     public static final String DELETE_BY_ID = "AccessToken.deleteById";
-    /** Sets last_used_at only when it is older than a threshold: at most one write per window, on any node. */
+    /** Marks a token replaced by a refresh, with its new end, unless an earlier refresh did: one winner. */
+    public static final String ROTATE = "AccessToken.rotate";
+    public static final String DELETE_ROTATED = "AccessToken.deleteRotated";
+    public static final String FORGET_PREDECESSOR = "AccessToken.forgetPredecessor";
+    /** Sets last_used_at and where from, only when older than a threshold: one write per window, on any node. */
     public static final String TOUCH = "AccessToken.touch";
 
     @Id
@@ -83,11 +108,23 @@ public class AccessToken {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    @Column(name = "last_used_ip", length = ColumnText.MAX_IP)
+    private String lastUsedIp;
+
+    @Column(name = "last_used_user_agent", length = ColumnText.MAX_USER_AGENT)
+    private String lastUsedUserAgent;
+
     @Column(name = "expires_at")
     private Instant expiresAt;
 
     @Column(nullable = false, updatable = false)
     private boolean session;
+
+    @Column(nullable = false)
+    private boolean rotated;
+
+    @Column(name = "replaces_token_id")
+    private Long replacesTokenId;
 
     protected AccessToken() {
     }
@@ -119,6 +156,16 @@ public class AccessToken {
             return lifetimeEnds;
         }
         return Optional.of(lifetimeEnds.filter(end -> end.isBefore(expiresAt)).orElse(expiresAt));
+    }
+
+    /** This token succeeds {@code predecessor}, which works until this one is first used or its grace ends. */
+    public void replace(long predecessor) {
+        this.replacesTokenId = predecessor;
+    }
+
+    /** The token this one replaced with a grace, while that one may still work. */
+    public Optional<Long> predecessor() {
+        return Optional.ofNullable(replacesTokenId);
     }
 
     public boolean matches(String presentedHash) {
@@ -164,6 +211,14 @@ public class AccessToken {
 
     public Instant lastUsedAt() {
         return lastUsedAt;
+    }
+
+    public String lastUsedIp() {
+        return lastUsedIp;
+    }
+
+    public String lastUsedUserAgent() {
+        return lastUsedUserAgent;
     }
 
     public Instant expiresAt() {

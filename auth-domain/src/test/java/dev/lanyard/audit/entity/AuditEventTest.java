@@ -26,11 +26,4 @@ class AuditEventTest {
         assertThat(event.ip()).isEqualTo("192.0.2.1");
         assertThat(event.userAgent()).isNull();
     }
-
-    @Test
-    void aCutNeverSplitsASurrogatePair() {
-        String detail = "d".repeat(999) + "\uD83D\uDE00";
-
-        assertThat(AuditEvent.fit(detail, 1000)).isEqualTo("d".repeat(999));
-    }
 }

@@ -14,6 +14,7 @@ import dev.lanyard.mail.control.SecurityNotices;
 import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.paging.Page;
 import dev.lanyard.paging.PageRequest;
+import dev.lanyard.paging.SearchPattern;
 import dev.lanyard.persistence.Transactions;
 import dev.lanyard.problem.Conflict;
 import dev.lanyard.problem.Invalid;
@@ -34,7 +35,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -136,8 +136,9 @@ public class Accounts {
             RateLimits.count(throttle, new Limit(emailKey, throttle.maxAttempts()),
                     new Limit(addressKey, maxAttemptsPerAddress));
             found = findByEmail(email);
+            // A disabled user's password is still checked, so the answer takes as long as for anyone else.
             valid = found.isPresent()
-                    ? turn.verify(password, found.get().passwordHash())
+                    ? turn.verify(password, found.get().passwordHash()) && !found.get().isDisabled()
                     : turn.verifyNothing(password);
         }
         if (!valid) {
@@ -156,7 +157,7 @@ public class Accounts {
 
     /** The part of a login after the password proved right, in one short transaction. */
     private LoginOutcome completeLogin(long userId, Optional<String> rehashed, SignIn signIn) {
-        User user = Optional.ofNullable(em.find(User.class, userId))
+        User user = Optional.ofNullable(em.find(User.class, userId)).filter(found -> !found.isDisabled())
                 .orElseThrow(() -> Invalid.field("email", BAD_CREDENTIALS));
         rehashed.ifPresent(user::changePasswordHash);
         Optional<String> challenge = twoFactor.challengeIfEnabled(user, signIn);
@@ -193,10 +194,50 @@ public class Accounts {
         notices.tell(user, "Your password was changed and every other session signed out");
     }
 
+    /**
+     * Ends the caller's other browser sessions, and with {@code tokensToo} every other API token of theirs, once
+     * they prove their password; the request's own token stays. Throttled as the other password checks.
+     */
+    public int logoutOthers(long userId, long callerTokenId, String currentPassword, boolean tokensToo) {
+        String throttleKey = "logout-others|" + userId;
+        RateLimits.count(throttle, throttleKey);
+        User user = caller(userId);
+        if (currentPassword == null || !passwords.verify(currentPassword, user.passwordHash())) {
+            throw Invalid.field("current_password", "The provided password does not match your current password.");
+        }
+        throttle.clear(throttleKey);
+        return tokens.endOthers(userId, callerTokenId, tokensToo);
+    }
+
+    /**
+     * Disables a user, revoking every token and session of theirs and their pending two-factor logins, or enables
+     * them again, with none of those back. An admin cannot disable their own account.
+     */
+    public User setDisabled(long userId, long actingUserId, boolean disabled) {
+        if (userId == actingUserId && disabled) {
+            throw new Conflict("An admin cannot disable their own account.");
+        }
+        User user = user(userId);
+        if (disabled && !user.isDisabled()) {
+            user.disable(clock.instant());
+            tokens.revokeAll(user, RevokeReason.USER_DISABLED);
+            twoFactor.dropChallenges(userId);
+            audit.record(AuditEvent.USER_DISABLED, userId, "email=" + user.email());
+        } else if (!disabled && user.isDisabled()) {
+            user.enable();
+            audit.record(AuditEvent.USER_ENABLED, userId, "email=" + user.email());
+        }
+        return user;
+    }
+
+    /** Ends every token and session of a user, who may sign in again at once. */
+    public int logoutEverywhere(long userId) {
+        return tokens.revokeAll(user(userId), RevokeReason.LOGOUT_EVERYWHERE);
+    }
+
     /** Users whose name or email contains {@code search}, by id: the admin's list. */
     public Page<User> users(Optional<String> search, PageRequest request) {
-        String pattern = "%" + search.map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("")
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = SearchPattern.containing(search);
         return Page.of(em.createNamedQuery(User.SEARCH, User.class).setParameter("pattern", pattern),
                 em.createNamedQuery(User.COUNT_SEARCH, Long.class).setParameter("pattern", pattern), request);
     }

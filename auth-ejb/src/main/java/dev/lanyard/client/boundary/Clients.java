@@ -5,6 +5,7 @@ import dev.lanyard.audit.entity.AuditEvent;
 import dev.lanyard.client.entity.ApiClient;
 import dev.lanyard.paging.Page;
 import dev.lanyard.paging.PageRequest;
+import dev.lanyard.paging.SearchPattern;
 import dev.lanyard.problem.NotFound;
 import dev.lanyard.token.boundary.IssuedToken;
 import dev.lanyard.token.boundary.RevokeReason;
@@ -54,9 +55,11 @@ public class Clients {
         return tokens.issue(client(clientId), name, abilities.orElse(Abilities.all()), expiresAt.orElse(null));
     }
 
-    public Page<ApiClient> all(PageRequest request) {
-        return Page.of(em.createNamedQuery(ApiClient.ALL, ApiClient.class),
-                em.createNamedQuery(ApiClient.COUNT, Long.class), request);
+    /** Clients whose name contains {@code search}, by id: the admin's list. */
+    public Page<ApiClient> all(Optional<String> search, PageRequest request) {
+        String pattern = SearchPattern.containing(search);
+        return Page.of(em.createNamedQuery(ApiClient.SEARCH, ApiClient.class).setParameter("pattern", pattern),
+                em.createNamedQuery(ApiClient.COUNT_SEARCH, Long.class).setParameter("pattern", pattern), request);
     }
 
     public long tokenCount(long clientId) {

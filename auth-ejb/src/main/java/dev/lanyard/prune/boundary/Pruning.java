@@ -6,6 +6,7 @@ import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.prune.control.PruneBatches;
 import dev.lanyard.prune.control.PruneCutoffs;
 import dev.lanyard.prune.control.PruneLock;
+import dev.lanyard.token.boundary.TokenHygiene;
 import dev.lanyard.token.control.Evictions;
 import dev.lanyard.token.control.TokenSettings;
 import jakarta.ejb.EJB;
@@ -16,14 +17,16 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Deletes tokens that can never authenticate again: the work of the pruning timer and of the admin endpoint
- * alike. Runs outside a transaction and deletes in batches, each committed on its own; one run at a time
+ * Deletes tokens that can never authenticate again, then reminds owners of tokens about to expire and revokes
+ * those unused too long ({@link TokenHygiene}): the work of the pruning timer and of the admin endpoint alike. Runs outside a transaction and deletes in batches, each committed on its own; one run at a time
  * across the cluster ({@link PruneLock}).
  */
 @Stateless
@@ -48,6 +51,9 @@ public class Pruning {
 
     @Inject
     TokenSettings tokenSettings;
+
+    @EJB
+    TokenHygiene hygiene;
 
     @Inject
     AuthMetrics metrics;
@@ -97,12 +103,31 @@ public class Pruning {
             // Expired tokens never authenticate from a cache, but no node need keep them in memory either.
             evictions.everything();
         }
+        int reminded = remindExpiring(started);
+        int unused = revokeUnused(started);
         long millis = Duration.between(started, clock.instant()).toMillis();
         metrics.tokensPruned(pruned);
-        LOG.log(Level.INFO, "Pruned {0} expired tokens in {1} ms (trigger={2}, hours={3})",
-                new Object[] {pruned, millis, trigger, hours});
-        auditTrail.recordRegardless(AuditEvent.TOKENS_PRUNED, null, "trigger=" + trigger + " hours=" + hours + " pruned=" + pruned
-                + " millis=" + millis);
+        LOG.log(Level.INFO, "Pruned {0} expired tokens in {1} ms (trigger={2}, hours={3}); {4} expiry reminders,"
+                + " {5} unused tokens revoked", new Object[] {pruned, millis, trigger, hours, reminded, unused});
+        auditTrail.recordRegardless(AuditEvent.TOKENS_PRUNED, null, "trigger=" + trigger + " hours=" + hours
+                + " pruned=" + pruned + " millis=" + millis + " reminded=" + reminded + " unused-revoked=" + unused);
         return pruned;
+    }
+
+    private int remindExpiring(Instant now) {
+        return tokenSettings.expiryReminderDays().stream().mapToInt(days -> hygiene.remindExpiring(now, days)).sum();
+    }
+
+    /** Batch after batch, until one revokes nothing more (a token used meanwhile is left alone). */
+    private int revokeUnused(Instant now) {
+        Optional<Instant> usedBefore = hygiene.unusedSince(now);
+        int revoked = 0;
+        List<Long> batch = usedBefore.map(before -> hygiene.unused(now, before)).orElse(List.of());
+        while (!batch.isEmpty()) {
+            long inBatch = batch.stream().filter(id -> hygiene.revokeUnused(id, usedBefore.get())).count();
+            revoked += (int) inBatch;
+            batch = inBatch == 0 ? List.of() : hygiene.unused(now, usedBefore.get());
+        }
+        return revoked;
     }
 }

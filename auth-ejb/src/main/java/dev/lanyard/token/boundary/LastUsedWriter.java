@@ -1,19 +1,21 @@
 package dev.lanyard.token.boundary;
 
 import dev.lanyard.token.control.PendingUses;
+import dev.lanyard.token.control.TokenUse;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Writes the {@code last_used_at} of the tokens this node saw used, once a second: so the time is at most about a
- * second late, and lost for that second if the server stops, which the contract's coarse resolution allows.
+ * Writes the {@code last_used_at} of the tokens this node saw used, and where from, once a second: so the time
+ * is at most about a second late, and lost for that second if the server stops, which the contract's coarse
+ * resolution allows.
  */
 @Singleton
 public class LastUsedWriter {
@@ -30,7 +32,7 @@ public class LastUsedWriter {
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void write() {
-        List<Long> used = pending.drain();
+        Map<Long, TokenUse> used = pending.drain();
         if (used.isEmpty()) {
             return;
         }

@@ -13,6 +13,7 @@ import dev.lanyard.problem.NotFound;
 import dev.lanyard.problem.Unauthenticated;
 import dev.lanyard.token.control.Evictions;
 import dev.lanyard.token.control.TokenSettings;
+import dev.lanyard.token.control.TokenUse;
 import dev.lanyard.token.entity.Abilities;
 import dev.lanyard.token.entity.AccessToken;
 import dev.lanyard.token.entity.PlainTextToken;
@@ -21,12 +22,19 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Issues, lists, changes and revokes access tokens; every change that ends or narrows one evicts it from the
@@ -90,18 +98,24 @@ public class Tokens {
     }
 
     /**
-     * Sets {@code last_used_at} to now on these tokens, except where another write (another node's, say) already
-     * did within the resolution window.
+     * Sets {@code last_used_at} to now, and where each token was used from, except where another write (another
+     * node's, say) already did within the resolution window. Tokens used from the same place share a statement.
      */
-    public void recordUses(List<Long> tokenIds) {
+    public void recordUses(Map<Long, TokenUse> uses) {
         // A last-use time may be lost in a crash; it is not worth a disk flush.
         em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
         Instant now = clock.instant();
-        for (int from = 0; from < tokenIds.size(); from += USES_PER_STATEMENT) {
-            em.createNamedQuery(AccessToken.TOUCH).setParameter("now", now)
-                    .setParameter("ids", tokenIds.subList(from, Math.min(tokenIds.size(), from + USES_PER_STATEMENT)))
-                    .setParameter("staleBefore", now.minus(settings.lastUsedResolution())).executeUpdate();
-        }
+        Map<TokenUse, List<Long>> byPlace = uses.entrySet().stream().collect(Collectors.groupingBy(Map.Entry::getValue,
+                Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+        byPlace.forEach((use, tokenIds) -> {
+            for (int from = 0; from < tokenIds.size(); from += USES_PER_STATEMENT) {
+                em.createNamedQuery(AccessToken.TOUCH).setParameter("now", now).setParameter("ip", use.ip())
+                        .setParameter("userAgent", use.userAgent())
+                        .setParameter("ids",
+                                tokenIds.subList(from, Math.min(tokenIds.size(), from + USES_PER_STATEMENT)))
+                        .setParameter("staleBefore", now.minus(settings.lastUsedResolution())).executeUpdate();
+            }
+        });
     }
 
     /**
@@ -129,22 +143,49 @@ public class Tokens {
      * A new token for the caller's owner, with no more abilities than the caller's own token and no longer life:
      * with no {@code expiresAt} it ends when the caller's token does (its own expiry, or the end of
      * {@code lanyard.token.expiration-minutes} from its creation), and a later one is refused. A browser session
-     * is the account holder signed in, not a delegate, so what it creates is bound only by the rules for all.
+     * is the account holder signed in, not a delegate, so what it creates is bound only by the rules for all:
+     * the policy's {@code lanyard.token.max-lifetime-days}, also the default expiry, and
+     * {@code lanyard.token.max-per-user} live tokens.
      */
     public IssuedToken create(AuthenticatedToken caller, String name, Optional<Abilities> requested,
             Optional<Instant> expiresAt) {
         Abilities abilities = requested.orElse(caller.abilities());
         requireCovered(caller, abilities);
-        if (expiresAt.isPresent() && !expiresAt.get().isAfter(clock.instant())) {
+        Instant now = clock.instant();
+        if (expiresAt.isPresent() && !expiresAt.get().isAfter(now)) {
             throw Invalid.field("expires_at", "The expires at field must be a date after now.");
+        }
+        Optional<Instant> policyEnds = settings.maxLifetime().map(now::plus);
+        if (policyEnds.isPresent() && expiresAt.isPresent() && expiresAt.get().isAfter(policyEnds.get())) {
+            throw Invalid.field("expires_at", "The expires at field must be a date within "
+                    + settings.maxLifetime().get().toDays() + " days from now.");
         }
         Optional<Instant> callerEnds = caller.session() ? Optional.empty() : endOf(caller);
         if (callerEnds.isPresent() && expiresAt.isPresent() && expiresAt.get().isAfter(callerEnds.get())) {
             throw Invalid.field("expires_at", "The expires at field must be a date before or equal to "
                     + callerEnds.get() + ".");
         }
-        return issue(em.find(TokenOwner.class, caller.ownerId()), name, abilities,
-                expiresAt.or(() -> callerEnds).orElse(null));
+        // Locked, so that of creations sent at once no more pass the count than the limit allows.
+        TokenOwner owner = em.find(TokenOwner.class, caller.ownerId(), LockModeType.PESSIMISTIC_WRITE);
+        requireRoomFor(owner, now);
+        Optional<Instant> latest = Stream.of(callerEnds, policyEnds).flatMap(Optional::stream)
+                .min(Comparator.naturalOrder());
+        return issue(owner, name, abilities, expiresAt.or(() -> latest).orElse(null));
+    }
+
+    private void requireRoomFor(TokenOwner owner, Instant now) {
+        OptionalInt max = settings.maxPerUser();
+        if (max.isEmpty()) {
+            return;
+        }
+        long live = em.createNamedQuery(AccessToken.COUNT_LIVE_OF_OWNER, Long.class).setParameter("owner", owner.id())
+                .setParameter("now", now)
+                .setParameter("createdAfter", settings.lifetime().map(now::minus).orElse(Instant.EPOCH))
+                .getSingleResult();
+        if (live >= max.getAsInt()) {
+            throw Invalid.field("name", "You have " + live + " live API tokens, the most allowed: revoke one you no"
+                    + " longer use first.");
+        }
     }
 
     /** Renames or narrows one of the owner's tokens: only one whose abilities the caller's token covers. */
@@ -191,13 +232,42 @@ public class Tokens {
 
     /** Every token of the owner but {@code keepTokenId}, the one the request was made with. */
     public int revokeAllExcept(long ownerId, long keepTokenId, RevokeReason reason) {
-        int revoked = em.createNamedQuery(AccessToken.DELETE_OF_OWNER_EXCEPT).setParameter("owner", ownerId)
+        return revokeAllExcept(ownerId, keepTokenId, reason, AccessToken.DELETE_OF_OWNER_EXCEPT);
+    }
+
+    private int revokeAllExcept(long ownerId, long keepTokenId, RevokeReason reason, String deleteQuery) {
+        int revoked = em.createNamedQuery(deleteQuery).setParameter("owner", ownerId)
                 .setParameter("keep", keepTokenId).executeUpdate();
         evictions.owner(ownerId);
         audit.record(AuditEvent.TOKEN_REVOKED, ownerId, "user=" + ownerId + " reason=" + reason.label() + " tokens="
                 + revoked + " kept=" + keepTokenId);
         metrics.tokensRevoked(revoked);
         return revoked;
+    }
+
+    /** The owner's browser sessions that have not ended yet, newest first. */
+    public List<AccessToken> sessionsOf(long ownerId) {
+        return em.createNamedQuery(AccessToken.SESSIONS_OF_OWNER, AccessToken.class).setParameter("owner", ownerId)
+                .setParameter("now", clock.instant()).getResultList();
+    }
+
+    /** Ends one of the owner's browser sessions; 404 for anything else, an API token included. */
+    public void endSession(long ownerId, long sessionId) {
+        AccessToken session = em.find(AccessToken.class, sessionId);
+        if (session == null || !session.isSession() || !session.owner().id().equals(ownerId)) {
+            throw new NotFound("No such session.");
+        }
+        revoke(session, RevokeReason.SESSION_ENDED);
+    }
+
+    /**
+     * Ends every browser session of the owner but {@code keepTokenId}, the one the request was made with, and,
+     * with {@code tokensToo}, every API token but that one too; answers how many ended.
+     */
+    public int endOthers(long ownerId, long keepTokenId, boolean tokensToo) {
+        return tokensToo ? revokeAllExcept(ownerId, keepTokenId, RevokeReason.LOGOUT_OTHERS)
+                : revokeAllExcept(ownerId, keepTokenId, RevokeReason.LOGOUT_OTHERS,
+                        AccessToken.DELETE_SESSIONS_OF_OWNER_EXCEPT);
     }
 
     /** Every token, or one owner's, newest first: the admin's view. */
@@ -214,24 +284,54 @@ public class Tokens {
     }
 
     /**
-     * Replaces the caller's token with a new one of the same name, abilities and expiry. The delete locks the
-     * row, so of two concurrent refreshes with one token exactly one gets a new token; the other is refused.
+     * Replaces the caller's token with a new one of the same name, abilities and expiry. Without a grace the old
+     * token is revoked at once; with one it keeps working until the new one is first used
+     * ({@link #retirePredecessor}) or the grace ends. The old token is marked rotated under its row lock first, so
+     * of concurrent refreshes with one token exactly one gets a new token; the others are refused.
      */
-    public IssuedToken refresh(AuthenticatedToken caller) {
+    public IssuedToken refresh(AuthenticatedToken caller, Duration grace) {
         if (caller.session()) {
             throw new Forbidden("A browser session is renewed by signing in again, not refreshed into a token.");
         }
-        int deleted = em.createNamedQuery(AccessToken.DELETE_BY_ID).setParameter("id", caller.tokenId())
-                .executeUpdate();
-        if (deleted == 0) {
+        Duration maxGrace = settings.maxRefreshGrace();
+        if (grace.isNegative() || grace.compareTo(maxGrace) > 0) {
+            throw Invalid.field("grace_seconds", "The grace seconds field must be between 0 and "
+                    + maxGrace.toSeconds() + ".");
+        }
+        Instant graceEnds = clock.instant().plus(grace);
+        Instant oldEnds = caller.tokenExpiresAt() != null && caller.tokenExpiresAt().isBefore(graceEnds)
+                ? caller.tokenExpiresAt() : graceEnds;
+        if (em.createNamedQuery(AccessToken.ROTATE).setParameter("id", caller.tokenId()).setParameter("endsAt", oldEnds)
+                .executeUpdate() == 0) {
             throw new Unauthenticated("The token was already revoked or refreshed.");
         }
-        evictions.token(caller.tokenId());
-        audit.recordAboutToken(AuditEvent.TOKEN_REVOKED, caller.ownerKind().equals(User.KIND) ? caller.ownerId()
-                : null, caller.tokenId(), "reason=" + RevokeReason.REFRESH.label());
-        metrics.tokensRevoked(1);
-        return issue(em.find(TokenOwner.class, caller.ownerId()), caller.tokenName(), caller.abilities(),
-                caller.tokenExpiresAt());
+        Long userId = caller.ownerKind().equals(User.KIND) ? caller.ownerId() : null;
+        if (grace.isZero()) {
+            revokeOnce(caller.tokenId(), userId, AuditEvent.TOKEN_REVOKED, RevokeReason.REFRESH);
+        } else {
+            evictions.token(caller.tokenId());
+            audit.recordAboutToken(AuditEvent.TOKEN_REVOKED, userId, caller.tokenId(), "reason="
+                    + RevokeReason.REFRESH.label() + " grace-seconds=" + grace.toSeconds());
+        }
+        IssuedToken issued = issue(em.find(TokenOwner.class, caller.ownerId()), caller.tokenName(),
+                caller.abilities(), caller.tokenExpiresAt());
+        if (!grace.isZero()) {
+            issued.token().replace(caller.tokenId());
+        }
+        return issued;
+    }
+
+    /**
+     * Ends the token that {@code tokenId} replaced with a grace, now that {@code tokenId} was used: evicted
+     * everywhere before the request that first used its successor is answered. Several nodes may ask; the first
+     * ends it.
+     */
+    public void retirePredecessor(long tokenId, long predecessorId) {
+        em.createNamedQuery(AccessToken.FORGET_PREDECESSOR).setParameter("id", tokenId).executeUpdate();
+        if (em.createNamedQuery(AccessToken.DELETE_ROTATED).setParameter("id", predecessorId).executeUpdate() > 0) {
+            evictions.token(predecessorId);
+            metrics.tokensRevoked(1);
+        }
     }
 
     /**
@@ -250,6 +350,27 @@ public class Tokens {
     private Optional<AccessToken> matching(PlainTextToken presented) {
         String hash = presented.sha256Hex();
         return stored(presented).filter(token -> token.matches(hash));
+    }
+
+    /**
+     * Revokes the token when it is still there, and says whether this call did: the delete locks the row, so of
+     * calls revoking one token at once exactly one is told so (and audits it), whatever else they do after.
+     */
+    public boolean revokeOnce(long tokenId, Long userId, String auditType, RevokeReason reason) {
+        int deleted = em.createNamedQuery(AccessToken.DELETE_BY_ID).setParameter("id", tokenId).executeUpdate();
+        if (deleted == 0) {
+            return false;
+        }
+        evictions.token(tokenId);
+        audit.recordAboutToken(auditType, userId, tokenId, "reason=" + reason.label());
+        metrics.tokensRevoked(1);
+        return true;
+    }
+
+    /** The same for a stored token: answers the user to tell when this call revoked it, none for a client's. */
+    public Optional<User> revokeOnce(AccessToken token, String auditType, RevokeReason reason) {
+        boolean revoked = revokeOnce(token.id(), userIdOf(token.owner()), auditType, reason);
+        return revoked && token.owner() instanceof User user ? Optional.of(user) : Optional.empty();
     }
 
     private void revoke(AccessToken token, RevokeReason reason) {

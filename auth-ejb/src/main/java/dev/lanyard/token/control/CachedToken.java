@@ -1,5 +1,6 @@
 package dev.lanyard.token.control;
 
+import dev.lanyard.account.entity.User;
 import dev.lanyard.token.entity.Abilities;
 import dev.lanyard.token.entity.AccessToken;
 import dev.lanyard.token.entity.PlainTextToken;
@@ -7,6 +8,7 @@ import dev.lanyard.token.entity.TokenOwner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What authenticating needs of a stored token and its owner, kept in memory by {@link TokenCache}. Whether it is
@@ -23,6 +25,9 @@ public final class CachedToken {
     private final Instant expiresAt;
     private final Optional<Instant> effectiveExpiry;
     private final boolean session;
+    private final Optional<Long> predecessor;
+    // Set by the one request that ends the predecessor; cleared again when it could not.
+    private final AtomicBoolean predecessorTaken = new AtomicBoolean();
     // Written by requests that note a use, read by the next ones; a lost race only notes one use twice.
     private volatile Instant lastUsedAt;
 
@@ -36,6 +41,7 @@ public final class CachedToken {
         this.expiresAt = token.expiresAt();
         this.effectiveExpiry = token.effectiveExpiry(lifetime);
         this.session = token.isSession();
+        this.predecessor = token.predecessor();
         this.lastUsedAt = token.lastUsedAt();
     }
 
@@ -53,6 +59,20 @@ public final class CachedToken {
     }
 
     /**
+     * Whether the token went unused for {@code idle} by {@code now}, as far as this copy knows: the last use it
+     * noted, or its creation. Another node may have seen a later use, so an idle copy is worth reading again.
+     */
+    public boolean isIdleAt(Instant now, Optional<Duration> idle) {
+        Instant lastActive = lastUsedAt == null ? createdAt : lastUsedAt;
+        return idle.map(timeout -> !now.isBefore(lastActive.plus(timeout))).orElse(false);
+    }
+
+    /** A disabled user's tokens do not authenticate, even one issued while they were being disabled. */
+    public boolean ownerDisabled() {
+        return owner instanceof User user && user.isDisabled();
+    }
+
+    /**
      * Whether a use now should be written as the token's last use, once per {@code resolution}: it notes the use
      * as written, so the node's next requests with the token are not.
      */
@@ -63,6 +83,18 @@ public final class CachedToken {
         }
         lastUsedAt = now;
         return true;
+    }
+
+    /**
+     * The token this one replaced with a grace, to be ended at this one's first use: answered to one request on
+     * this node only, which calls {@link #predecessorNotEnded} when it could not end it.
+     */
+    public Optional<Long> takePredecessor() {
+        return predecessor.filter(id -> predecessorTaken.compareAndSet(false, true));
+    }
+
+    public void predecessorNotEnded() {
+        predecessorTaken.set(false);
     }
 
     public long id() {

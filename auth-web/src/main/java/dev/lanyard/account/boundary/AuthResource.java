@@ -5,6 +5,7 @@ import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.OpenApiContract;
 import dev.lanyard.rest.Roles;
+import dev.lanyard.rest.WholeNumber;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.boundary.RevokeReason;
@@ -16,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -27,6 +30,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -64,6 +69,14 @@ public class AuthResource {
     }
 
     public record Refreshed(String token) {
+    }
+
+    /** Optional: without a body, or without a grace, the old token ends at once. */
+    public record RefreshRequest(
+            @WholeNumber(message = "The grace seconds field must be an integer.")
+            @Min(value = 0, message = "The grace seconds field must be at least 0.")
+            @Max(value = Integer.MAX_VALUE, message = "The grace seconds field is too large.")
+            BigDecimal graceSeconds) {
     }
 
     /** Fortify's answer to a correct password when two-factor is on: no token yet. */
@@ -136,10 +149,11 @@ public class AuthResource {
 
     @POST
     @Path("token/refresh")
-    @RolesAllowed(Roles.USER)
+    @RolesAllowed({Roles.USER, Roles.CLIENT})
     @SecurityRequirement(name = LanyardApplication.BEARER)
-    public Refreshed refresh() {
-        return new Refreshed(tokens.refresh(caller.token()).plainText());
+    public Refreshed refresh(@Valid RefreshRequest body) {
+        long grace = body == null || body.graceSeconds() == null ? 0 : body.graceSeconds().longValueExact();
+        return new Refreshed(tokens.refresh(caller.token(), Duration.ofSeconds(grace)).plainText());
     }
 
     private static String deviceOf(String deviceName) {

@@ -25,6 +25,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -69,8 +70,10 @@ public class AdminClientsResource {
     Clients clients;
 
     @GET
-    public Paged<ClientView> list(@Valid @BeanParam PageParams page) {
-        return Paged.of(clients.all(page.toRequest()), this::view);
+    public Paged<ClientView> list(@Valid @BeanParam PageParams page, @QueryParam("search")
+            @Size(max = 255, message = "The search field must not be greater than 255 characters.") String search) {
+        return Paged.of(clients.all(Optional.ofNullable(search).filter(s -> !s.isBlank()), page.toRequest()),
+                this::view);
     }
 
     @POST

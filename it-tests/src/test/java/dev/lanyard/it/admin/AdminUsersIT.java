@@ -61,6 +61,68 @@ class AdminUsersIT extends MicroTest {
     }
 
     @Test
+    void aDisabledUserIsOutAtOnceLogsInAsWithAWrongPasswordAndGetsNoOldTokenBack() {
+        var accounts = new Accounts(api());
+        var victim = accounts.register();
+        String second = accounts.token(victim, "read:posts");
+        String admin = Admin.token(api());
+
+        var disabled = api().patch("api/admin/users/" + victim.id(), Json.of("disabled", true)).bearer(admin).send();
+
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+        assertThat(disabled.json().isNull("disabled_at")).isFalse();
+        assertThat(api().get("api/user").bearer(victim.token()).send().status()).isEqualTo(401);
+        assertThat(api().get("api/user").bearer(second).send().status()).isEqualTo(401);
+        var login = api().post("api/login", Json.of("email", victim.email(), "password", Accounts.PASSWORD)).send();
+        var wrong = api().post("api/login", Json.of("email", victim.email(), "password", "wrong password 1")).send();
+        assertThat(login.status()).isEqualTo(422);
+        assertThat(login.body()).isEqualTo(wrong.body());
+
+        var enabled = api().patch("api/admin/users/" + victim.id(), Json.of("disabled", false)).bearer(admin).send();
+
+        assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
+        assertThat(enabled.json().isNull("disabled_at")).isTrue();
+        assertThat(api().get("api/user").bearer(second).send().status()).as("no old token comes back")
+                .isEqualTo(401);
+        var again = api().post("api/login", Json.of("email", victim.email(), "password", Accounts.PASSWORD)).send();
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        var admins = api().get("api/admin/users?search=" + victim.email()).bearer(admin).send();
+        assertThat(admins.json().getJsonArray("data").getJsonObject(0).keySet()).contains("disabled_at");
+    }
+
+    @Test
+    void anAdminSignsAUserOutEverywhereWithoutDisablingThem() {
+        var accounts = new Accounts(api());
+        var victim = accounts.register();
+        String second = accounts.token(victim, "read:posts");
+
+        var reply = api().post("api/admin/users/" + victim.id() + "/logout-everywhere").bearer(Admin.token(api()))
+                .send();
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(api().get("api/user").bearer(victim.token()).send().status()).isEqualTo(401);
+        assertThat(api().get("api/user").bearer(second).send().status()).isEqualTo(401);
+        assertThat(api().post("api/login", Json.of("email", victim.email(), "password", Accounts.PASSWORD)).send()
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminCannotDisableThemselfAndBadChangesAre422() {
+        String admin = Admin.token(api());
+        long adminId = api().get("api/user").bearer(admin).send().json().getJsonNumber("id").longValue();
+
+        assertThat(api().patch("api/admin/users/" + adminId, Json.of("disabled", true)).bearer(admin).send()
+                .status()).isEqualTo(409);
+        assertThat(api().patch("api/admin/users/" + adminId, "{}").bearer(admin).send().status()).isEqualTo(422);
+        assertThat(api().patch("api/admin/users/999999999", Json.of("disabled", true)).bearer(admin).send()
+                .status()).isEqualTo(404);
+        var victim = new Accounts(api()).register();
+        assertThat(api().patch("api/admin/users/" + victim.id(), Json.of("disabled", true)).bearer(victim.token())
+                .send().status()).isEqualTo(403);
+        assertThat(api().get("api/user").bearer(admin).send().status()).isEqualTo(200);
+    }
+
+    @Test
     void aDeletedUsersPostsGoButTheirOrdersStayDetached() throws SQLException {
         var customer = new Accounts(api()).register();
         var product = api().post("api/inventory", Json.of("sku", "DEL-" + UUID.randomUUID().toString().substring(0, 8),

@@ -31,6 +31,24 @@ class ClientsIT extends MicroTest {
     }
 
     @Test
+    void clientsArePaginatedAndSearchableByName() {
+        String tag = "Shop-" + System.nanoTime();
+        createClient(tag + " north", "read:inventory");
+        createClient(tag + " south", "read:inventory");
+        String admin = Admin.token(api());
+
+        var found = api().get("api/admin/clients?per_page=1&search=" + tag.toLowerCase()).bearer(admin).send();
+        var second = api().get("api/admin/clients?per_page=1&page=2&search=" + tag).bearer(admin).send();
+        var tooLong = api().get("api/admin/clients?search=" + "x".repeat(256)).bearer(admin).send();
+
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().getJsonObject("meta").getInt("total")).isEqualTo(2);
+        assertThat(found.json().getJsonArray("data").getJsonObject(0).getString("name")).isEqualTo(tag + " north");
+        assertThat(second.json().getJsonArray("data").getJsonObject(0).getString("name")).isEqualTo(tag + " south");
+        assertThat(tooLong.status()).isEqualTo(422);
+    }
+
+    @Test
     void aClientTokenWithReadInventoryListsInventory() {
         String token = createClient("storefront", "read:inventory");
 

@@ -163,8 +163,8 @@ class ClusterIT {
 
     /** The ways a token ends or narrows, or its owner changes. */
     enum Change {
-        LOGOUT, LOGOUT_ALL, REFRESH, ABILITIES_NARROWED, TOKEN_DELETED, ADMIN_REVOKED, OAUTH_REVOKED,
-        PASSWORD_CHANGED, PASSWORD_RESET, USER_DELETED, CLIENT_DELETED, EMAIL_VERIFIED, EXPIRED, PRUNED
+        LOGOUT, LOGOUT_ALL, REFRESH, SUCCESSOR_USED, ABILITIES_NARROWED, TOKEN_DELETED, ADMIN_REVOKED, OAUTH_REVOKED,
+        REPORTED, PASSWORD_CHANGED, PASSWORD_RESET, USER_DELETED, CLIENT_DELETED, EMAIL_VERIFIED, EXPIRED, PRUNED
     }
 
     /** What B answers (a status, or what it shows) before and after the change, which is made on A. */
@@ -182,6 +182,14 @@ class ClusterIT {
                     () -> expect(a.post("api/logout-all").bearer(user.token()).send(), 200), "401");
             case REFRESH -> new Case(userStatus, "200",
                     () -> expect(a.post("api/token/refresh").bearer(second).send(), 200), "401");
+            case SUCCESSOR_USED -> {
+                // Refreshed with a grace, the old token works on B until its successor is first used, on A.
+                var refreshed = a.post("api/token/refresh", Json.of("grace_seconds", 300)).bearer(second).send();
+                expect(refreshed, 200);
+                String successor = refreshed.json().getString("token");
+                yield new Case(userStatus, "200",
+                        () -> expect(a.get("api/user").bearer(successor).send(), 200), "401");
+            }
             case ABILITIES_NARROWED -> {
                 String narrowed = new Accounts(a).token(user, "read:posts", "read:inventory");
                 yield new Case(node -> status(node.get("api/inventory").bearer(narrowed).send()), "200",
@@ -195,6 +203,8 @@ class ClusterIT {
                     "401");
             case OAUTH_REVOKED -> new Case(userStatus, "200", () -> expect(a.send("POST", "api/oauth/revoke",
                     "application/x-www-form-urlencoded", "token=" + second).bearer(user.token()).send(), 200), "401");
+            case REPORTED -> new Case(userStatus, "200", () -> expect(a.post("api/credentials/revoke",
+                    Json.of("credentials", List.of(second))).send(), 202), "401");
             case PASSWORD_CHANGED -> new Case(userStatus, "200", () -> expect(a.put("api/user/password",
                     Json.of("current_password", Accounts.PASSWORD, "password", NEW_PASSWORD,
                             "password_confirmation", NEW_PASSWORD)).bearer(user.token()).send(), 200), "401");
@@ -385,6 +395,24 @@ class ClusterIT {
         assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
         assertThat(loginEvents(audit)).hasSize(2).allSatisfy(event -> assertThat(event.getString("ip"))
                 .as(event.toString()).isEqualTo(client.address()));
+    }
+
+    @Test
+    void behindNginxATokenShowsTheClientsOwnAddressAsWhereItWasLastUsed() {
+        var user = new Accounts(a).register();
+        var client = LoopbackClient.anyAddress(proxy.http());
+        String[] headers = {"Authorization: Bearer " + user.token(), "User-Agent: inventory-sync/1.4",
+            "X-Forwarded-For: 203.0.113.8"};
+
+        // Every read comes from the same client, so whichever node notes the use first notes this client.
+        JsonObject token = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var list = client.get("api/tokens", headers);
+            assertThat(list.status()).as(list.toString()).isEqualTo(200);
+            return list.json().getJsonArray("tokens").getJsonObject(0);
+        }, listed -> !listed.isNull("last_used_ip"));
+
+        assertThat(token.getString("last_used_ip")).isEqualTo(client.address());
+        assertThat(token.getString("last_used_user_agent")).isEqualTo("inventory-sync/1.4");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.lanyard.it.support.SuiteDatabase;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -54,12 +55,14 @@ class OpenApiAndMetricsIT extends MicroTest {
             "POST /user/two-factor-authentication", "POST /user/confirmed-two-factor-authentication",
             "DELETE /user/two-factor-authentication", "POST /user/two-factor-recovery-codes",
             "POST /two-factor-challenge", "GET /user/two-factor-authentication",
+            "POST /credentials/revoke", "GET /user/sessions", "DELETE /user/sessions/{id}",
+            "POST /user/sessions/logout-others", "PATCH /admin/users/{id}", "POST /admin/users/{id}/logout-everywhere",
             "GET /.well-known/oauth-authorization-server");
     /** Open to anyone; the SPA's endpoints are guarded by their page's domain and the CSRF token instead. */
     private static final List<String> PUBLIC = List.of("POST /register", "POST /login", "GET /ping",
             "GET /csrf-cookie", "POST /spa/register", "POST /spa/login", "POST /spa/two-factor-challenge",
             "POST /spa/logout", "POST /forgot-password", "POST /reset-password", "GET /email/verify/{id}/{hash}",
-            "POST /two-factor-challenge", "GET /.well-known/oauth-authorization-server");
+            "POST /two-factor-challenge", "POST /credentials/revoke", "GET /.well-known/oauth-authorization-server");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -118,6 +121,24 @@ class OpenApiAndMetricsIT extends MicroTest {
         assertThat(operations.get("POST /login").getResponses()).containsKeys("200", "422", "429");
         assertThat(operations.get("POST /transactions").getResponses()).containsKey("409");
         assertThat(operations.get("POST /oauth/introspect").getRequestBody()).isNotNull();
+
+        var report = operations.get("POST /credentials/revoke");
+        assertThat(report.getResponses()).containsKeys("202", "429");
+        assertThat(report.getResponses().get("413").getDescription()).isEqualTo("Body over 256 KiB");
+        assertThat(bodyProperties(report)).containsKey("credentials");
+        assertThat(bodyProperties(report).get("credentials").getMaxItems()).isEqualTo(1000);
+        assertThat(bodyProperties(operations.get("POST /token/refresh"))).containsKey("grace_seconds");
+        Schema<?> tokens = operations.get("GET /tokens").getResponses().entrySet().stream()
+                .filter(response -> response.getKey().startsWith("2") || response.getKey().equals("default"))
+                .findFirst().orElseThrow().getValue().getContent().get("application/json").getSchema();
+        Schema<?> listed = (Schema<?>) tokens.getProperties().get("tokens");
+        assertThat(listed.getItems().getProperties()).containsKeys("last_used_at", "last_used_ip",
+                "last_used_user_agent");
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Map<String, Schema> bodyProperties(Operation operation) {
+        return operation.getRequestBody().getContent().get("application/json").getSchema().getProperties();
     }
 
     @Test

@@ -6,13 +6,16 @@ import dev.lanyard.it.support.Accounts;
 import dev.lanyard.it.support.Authenticator;
 import dev.lanyard.it.support.SuiteMail;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The account-security screens in a real browser: a password change, two-factor from setup to a sign-in with a
- * code and back off, and a forgotten password reset through the link of a real mail.
+ * code and back off, a forgotten password reset through the link of a real mail, and the browser sessions.
  */
 class AccountSecurityBrowserIT extends BrowserTest {
 
@@ -80,6 +83,7 @@ class AccountSecurityBrowserIT extends BrowserTest {
                 By.cssSelector("section[aria-labelledby='two-factor-title']"), "10 of 10 recovery codes left"));
         assertThat(browser.getPageSource()).doesNotContain(secret);
         screenshot("13-two-factor-on");
+        declineToSignOutElsewhere();
 
         click(By.xpath("//button[normalize-space()='Sign out']"));
         heading("Sign in");
@@ -124,6 +128,7 @@ class AccountSecurityBrowserIT extends BrowserTest {
         dialog.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("section[aria-labelledby='two-factor-title'] .badge"), "Off"));
+        declineToSignOutElsewhere();
 
         click(By.xpath("//button[normalize-space()='Sign out']"));
         heading("Sign in");
@@ -152,6 +157,57 @@ class AccountSecurityBrowserIT extends BrowserTest {
                 "Your password has been reset. Log in with the new one."));
         signIn(ann.email(), RESET);
         heading("Welcome back");
+    }
+
+    /**
+     * Two browsers of one user: each sees both sessions; the first ends the second, which is signed out on its next
+     * request; then "sign out everywhere else" with the tokens ends the user's API token and keeps this browser.
+     */
+    @Test
+    void aUserSeesTheirBrowsersAndEndsTheOther() throws Exception {
+        var ann = new Accounts(api()).register();
+        WebDriver phone = newBrowser();
+        var phoneWait = new WebDriverWait(phone, Duration.ofSeconds(30));
+        phone.get(base.toString());
+        phoneWait.until(ExpectedConditions.visibilityOfElementLocated(By.name("email"))).sendKeys(ann.email());
+        phone.findElement(By.name("password")).sendKeys(Accounts.PASSWORD);
+        phone.findElement(By.cssSelector("button[type=submit]")).click();
+        phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome back"));
+
+        browser.get(base.toString());
+        signIn(ann.email(), Accounts.PASSWORD);
+        heading("Welcome back");
+        click(By.linkText("Security"));
+        heading("Account security");
+        By rows = By.cssSelector("section[aria-labelledby='sessions-title'] tbody tr");
+        wait.until(ExpectedConditions.numberOfElementsToBe(rows, 2));
+        assertThat(browser.findElements(rows)).filteredOn(row -> row.getText().contains("This browser")).hasSize(1);
+        screenshot("21-browser-sessions");
+
+        click(By.xpath("//section[@aria-labelledby='sessions-title']//button[normalize-space()='End session']"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(rows, 1));
+        phone.navigate().refresh();
+        phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Sign in"));
+
+        click(By.xpath("//button[normalize-space()='Sign out everywhere else']"));
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]")));
+        dialog.findElement(By.name("current_password")).sendKeys(Accounts.PASSWORD);
+        dialog.findElement(By.name("tokens")).click();
+        screenshot("22-sign-out-everywhere-else");
+        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog[open]")));
+        assertThat(api().get("api/user").bearer(ann.token()).send().status()).as("the API token").isEqualTo(401);
+        browser.navigate().refresh();
+        heading("Account security");
+    }
+
+    /** After a change of the second factor the page offers to sign out everywhere else; these tests decline. */
+    private void declineToSignOutElsewhere() {
+        By offer = By.xpath("//dialog[@open][.//h2[normalize-space()="
+                + "'Two-factor authentication changed. Sign out everywhere else?']]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(offer))
+                .findElement(By.xpath(".//button[normalize-space()='Cancel']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog[open]")));
     }
 
     private void signIn(String email, String password) {

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
@@ -37,12 +40,21 @@ abstract class BrowserTest extends MicroTest {
 
     protected WebDriver browser;
     protected WebDriverWait wait;
-    private Path profile;
+    private final List<WebDriver> browsers = new ArrayList<>();
+    private final List<Path> profiles = new ArrayList<>();
 
     @BeforeEach
     void startChromium() throws IOException, InterruptedException {
         installChromiumIfMissing();
-        profile = Files.createTempDirectory("lanyard-chromium-");
+        browser = newBrowser();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** Another browser, with a profile and cookies of its own, as a second device of the same user. */
+    protected WebDriver newBrowser() throws IOException {
+        Path profile = Files.createTempDirectory("lanyard-chromium-");
+        profiles.add(profile);
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // Without the background-networking flags Chromium keeps calling home, which this network refuses.
@@ -51,18 +63,18 @@ abstract class BrowserTest extends MicroTest {
                 "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
+        WebDriver started = new ChromeDriver(service, options);
+        browsers.add(started);
+        return started;
     }
 
     @AfterEach
     void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        browsers.forEach(WebDriver::quit);
+        for (Path profile : profiles) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
         }
     }
 
@@ -78,6 +90,12 @@ abstract class BrowserTest extends MicroTest {
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name(name)));
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** Date inputs take keys in the browser's locale format; the value set here is what the form submits. */
+    protected void setDate(String name, LocalDate date) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(By.name(name)), date.toString());
     }
 
     /** The whole page: the window grows to the document's height first. */

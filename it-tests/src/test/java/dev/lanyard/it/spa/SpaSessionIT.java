@@ -25,10 +25,7 @@ class SpaSessionIT extends MicroTest {
 
     /** A browser on {@code page} signed in as a freshly registered user. */
     private SpaClient signedIn(String page, Accounts.Account account) {
-        SpaClient spa = spa(page).withCsrfCookie();
-        var login = spa.login(account.email(), Accounts.PASSWORD);
-        assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        return spa;
+        return SpaClient.signedIn(api(), page, account);
     }
 
     @Test

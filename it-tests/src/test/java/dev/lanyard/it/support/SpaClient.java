@@ -23,6 +23,16 @@ public final class SpaClient {
         this.page = page;
     }
 
+    /** An app on {@code page} with the account signed in: the CSRF cookie first, then the login. */
+    public static SpaClient signedIn(Api api, String page, Accounts.Account account) {
+        SpaClient spa = new SpaClient(api, page).withCsrfCookie();
+        var login = spa.login(account.email(), Accounts.PASSWORD);
+        if (login.status() != 200) {
+            throw new IllegalStateException("login answered " + login);
+        }
+        return spa;
+    }
+
     /** Fetches the CSRF cookie, as the app does before it signs in. */
     public SpaClient withCsrfCookie() {
         var reply = send(api.get("api/csrf-cookie"));

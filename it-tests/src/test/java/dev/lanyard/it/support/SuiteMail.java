@@ -36,12 +36,18 @@ public class SuiteMail implements BeforeAllCallback {
 
     private static GreenMail smtp;
     private static String appUrl;
+    private static List<String> options;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(SuiteMail.class, key -> start(), Stopping.class);
         awaitPortFree(Integer.getInteger(PORT_PROPERTY));
+    }
+
+    /** The options that send a server's mail here, for a test that starts a server of its own. */
+    public static List<String> serverOptions() {
+        return options;
     }
 
     /** The public address the suite's Payara Micro is told it has: the links in its mails start with it. */
@@ -113,9 +119,10 @@ public class SuiteMail implements BeforeAllCallback {
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser(SMTP_USER, SMTP_PASSWORD));
         smtp.start();
-        MicroOptions.add("-Dlanyard.mail.host=127.0.0.1", "-Dlanyard.mail.port=" + port, "-Dlanyard.mail.tls=none",
+        options = List.of("-Dlanyard.mail.host=127.0.0.1", "-Dlanyard.mail.port=" + port, "-Dlanyard.mail.tls=none",
                 "-Dlanyard.mail.username=" + SMTP_USER, "-Dlanyard.mail.password=" + SMTP_PASSWORD,
                 "-Dlanyard.mail.from=lanyard@example.test", "-Dlanyard.app.url=" + appUrl);
+        MicroOptions.add(options.toArray(String[]::new));
         return new Stopping(smtp);
     }
 

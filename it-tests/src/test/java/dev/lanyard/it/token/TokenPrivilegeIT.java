@@ -179,10 +179,7 @@ class TokenPrivilegeIT extends MicroTest {
     }
 
     private SpaClient signedIn(Accounts.Account account) {
-        SpaClient spa = new SpaClient(api(), APP).withCsrfCookie();
-        var login = spa.login(account.email(), Accounts.PASSWORD);
-        assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        return spa;
+        return SpaClient.signedIn(api(), APP, account);
     }
 
     private String client(String name, String... abilities) {

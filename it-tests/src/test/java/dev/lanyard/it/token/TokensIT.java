@@ -2,12 +2,15 @@ package dev.lanyard.it.token;
 
 import static dev.lanyard.it.token.BearerAuthenticationIT.idOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.lanyard.it.support.Accounts;
+import dev.lanyard.it.support.Api;
 import dev.lanyard.it.support.Json;
 import dev.lanyard.it.support.MicroTest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -29,8 +32,42 @@ class TokensIT extends MicroTest {
         assertThat(tokens).filteredOn(t -> t.getBoolean("current")).singleElement()
                 .satisfies(t -> assertThat(t.getJsonNumber("id").longValue()).isEqualTo(idOf(second)));
         assertThat(tokens.get(0).keySet()).containsExactlyInAnyOrder("id", "name", "abilities", "last_used_at",
-                "created_at", "expires_at", "current");
+                "last_used_ip", "last_used_user_agent", "created_at", "expires_at", "current");
         assertThat(reply.body()).doesNotContain(second.substring(second.indexOf('|') + 1));
+    }
+
+    @Test
+    void theListShowsWhereAndWithWhatEachTokenWasLastUsed() {
+        var accounts = new Accounts(api());
+        var ann = accounts.register();
+        String worker = accounts.token(ann, "read:posts");
+        String unused = accounts.token(ann, "read:posts");
+        // A user agent longer than its column is cut, not refused.
+        String agent = "deploy-script/2.1 " + "x".repeat(600);
+
+        assertThat(api().get("api/user").bearer(worker).header("User-Agent", agent).send().status())
+                .isEqualTo(200);
+
+        // The list is read with the same token and agent, so whichever use is noted first is this one.
+        JsonObject used = await().atMost(Duration.ofSeconds(30)).until(
+                () -> tokenNamed(api().get("api/tokens").bearer(worker).header("User-Agent", agent).send(), worker),
+                token -> !token.isNull("last_used_ip"));
+        // This test's own address, as the audit trail recorded it when the tokens were created.
+        String ownAddress = api().get("api/audit?per_page=1").bearer(worker).send().json().getJsonArray("data")
+                .getJsonObject(0).getString("ip");
+        assertThat(used.getString("last_used_ip")).isEqualTo(ownAddress);
+        assertThat(used.getString("last_used_user_agent")).isEqualTo(agent.substring(0, 512));
+        JsonObject neverUsed = tokenNamed(api().get("api/tokens").bearer(worker).header("User-Agent", agent).send(),
+                unused);
+        assertThat(neverUsed.isNull("last_used_at")).isTrue();
+        assertThat(neverUsed.isNull("last_used_ip")).isTrue();
+        assertThat(neverUsed.isNull("last_used_user_agent")).isTrue();
+    }
+
+    private static JsonObject tokenNamed(Api.Reply list, String plainText) {
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        return list.json().getJsonArray("tokens").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getJsonNumber("id").longValue() == idOf(plainText)).findFirst().orElseThrow();
     }
 
     @Test

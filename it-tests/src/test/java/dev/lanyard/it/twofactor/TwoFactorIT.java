@@ -212,6 +212,8 @@ class TwoFactorIT extends MicroTest {
 
         assertThat(wrong.status()).as(wrong.toString()).isEqualTo(422);
         assertThat(right.status()).as(right.toString()).isEqualTo(200);
+        assertThat(right.json().getString("logout_others")).as("a changed factor offers to end other sessions")
+                .isEqualTo("POST /api/user/sessions/logout-others");
         assertThat(login(ann.email()).containsKey("token")).isTrue();
         SuiteMail.awaitMail(ann.email(), NOTICE, 2);
         assertThat(SuiteMail.mailsTo(ann.email())).extracting(SuiteMail.Mail::text)
@@ -321,6 +323,7 @@ class TwoFactorIT extends MicroTest {
         var app = new Authenticator(enabled.json().getString("secret"));
         var confirmed = confirm(token, app.code(Authenticator.stepNow()));
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.json().getString("logout_others")).isEqualTo("POST /api/user/sessions/logout-others");
         return app;
     }
 
