@@ -29,9 +29,10 @@ import org.flywaydb.core.Flyway;
  * {@code glassfish-resources.xml}: Payara lists the pools of such a file, named {@code java:app/...}, among its
  * connection-pool metrics, and its {@code /metrics} endpoint then fails on the {@code /} in the name. Connection
  * settings come from MicroProfile Config. While the database is down every request must answer 503 within 5 s:
- * a request may wait 2 s for a pooled connection and then spend at most 2 s opening one ({@code loginTimeout}
- * bounds the whole connect and login, {@code connectTimeout} the TCP connect), so the two cannot add up past
- * that; validation and failing all connections let the pool recover by itself when it returns;
+ * a request may wait 1 s for a pooled connection and then spend at most 2 s opening one ({@code loginTimeout}
+ * bounds the whole connect and login, {@code connectTimeout} the TCP connect), so the two stay well below that
+ * even with EclipseLink's one retry or a log slowed by the outage's errors (the pool's 32 connections outnumber
+ * the 16 request threads, so in service no request waits for one); validation and failing all connections let the pool recover by itself when it returns;
  * validating at most every 30 s, not on every checkout, saves a round trip per transaction. No pool statement
  * cache: Payara fails to build one for a defined datasource (a SEVERE line per connection), and the PostgreSQL
  * driver already keeps its prepared statements per connection.
@@ -41,7 +42,7 @@ import org.flywaydb.core.Flyway;
         password = "${MPCONFIG=lanyard.db.password}", minPoolSize = 2, maxPoolSize = 32,
         properties = {
             "fish.payara.pool-resize-quantity=2",
-            "fish.payara.max-wait-time-in-millis=2000",
+            "fish.payara.max-wait-time-in-millis=1000",
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.validate-atmost-once-period-in-seconds=30",
             "fish.payara.connection-validation-method=custom-validation",
