@@ -1,6 +1,7 @@
 package dev.lanyard.security;
 
 import dev.lanyard.token.boundary.AuthenticatedToken;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -8,14 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What a resource method declares about its callers, and the verdict for one caller. */
-record AccessRule(List<String> roles, List<String> allAbilities, List<String> anyAbilities,
+/**
+ * What a resource method declares about its callers, and the verdict for one caller. A method is open only when
+ * it, or its class, says {@code @PermitAll}; one that declares nothing needs a caller, so no endpoint is open by
+ * accident ({@code AccessDeclarationTest} keeps every method declared).
+ */
+record AccessRule(boolean open, List<String> roles, List<String> allAbilities, List<String> anyAbilities,
         boolean verifiedEmail) {
 
     enum Verdict { ALLOW, UNAUTHENTICATED, FORBIDDEN, UNVERIFIED }
 
     static AccessRule of(Method method) {
-        return new AccessRule(
+        return new AccessRule(permitsAll(method),
                 declared(method, RolesAllowed.class).map(a -> List.of(a.value())).orElse(List.of()),
                 declared(method, RequireAbilities.class).map(a -> List.of(a.value())).orElse(List.of()),
                 declared(method, RequireAnyAbility.class).map(a -> List.of(a.value())).orElse(List.of()),
@@ -23,7 +28,12 @@ record AccessRule(List<String> roles, List<String> allAbilities, List<String> an
     }
 
     boolean needsCaller() {
-        return !roles.isEmpty() || !allAbilities.isEmpty() || !anyAbilities.isEmpty();
+        return !open;
+    }
+
+    /** Whether the method says who may call it: anyone ({@code @PermitAll}) or holders of roles. */
+    boolean isDeclared() {
+        return open || !roles.isEmpty();
     }
 
     Verdict judge(Optional<AuthenticatedToken> caller, boolean verifiedEmailRequired) {
@@ -54,6 +64,15 @@ record AccessRule(List<String> roles, List<String> allAbilities, List<String> an
             missing.addAll(anyAbilities);
         }
         return missing;
+    }
+
+    /** As JSR 250 has it: the method's own {@code @RolesAllowed} outranks its class's {@code @PermitAll}. */
+    private static boolean permitsAll(Method method) {
+        if (method.isAnnotationPresent(PermitAll.class)) {
+            return true;
+        }
+        return method.getDeclaringClass().isAnnotationPresent(PermitAll.class)
+                && !method.isAnnotationPresent(RolesAllowed.class);
     }
 
     private static <A extends Annotation> Optional<A> declared(Method method, Class<A> type) {

@@ -6,6 +6,7 @@ import dev.lanyard.security.AccessRule.Verdict;
 import dev.lanyard.token.boundary.AuthenticatedToken;
 import dev.lanyard.token.entity.Abilities;
 import dev.lanyard.token.entity.TokenOwner;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,11 @@ import org.junit.jupiter.api.Test;
 class AccessRuleTest {
 
     static class Resource {
+        @PermitAll
         public void open() {
+        }
+
+        public void undeclared() {
         }
 
         @RolesAllowed("user")
@@ -48,9 +53,33 @@ class AccessRuleTest {
         }
     }
 
+    @PermitAll
+    static class Public {
+        public void inherited() {
+        }
+
+        @RolesAllowed("user")
+        public void own() {
+        }
+    }
+
     @Test
-    void undeclaredMethodsAreOpenToAnyone() throws Exception {
+    void onlyPermitAllOpensAMethodToAnyone() throws Exception {
         assertThat(rule(Resource.class, "open").judge(Optional.empty(), false)).isEqualTo(Verdict.ALLOW);
+        assertThat(rule(Public.class, "inherited").judge(Optional.empty(), false)).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void aMethodThatDeclaresNothingIsNotOpen() throws Exception {
+        AccessRule rule = rule(Resource.class, "undeclared");
+
+        assertThat(rule.isDeclared()).isFalse();
+        assertThat(rule.judge(Optional.empty(), false)).isEqualTo(Verdict.UNAUTHENTICATED);
+    }
+
+    @Test
+    void aMethodsOwnRolesOutrankItsClassesPermitAll() throws Exception {
+        assertThat(rule(Public.class, "own").judge(Optional.empty(), false)).isEqualTo(Verdict.UNAUTHENTICATED);
     }
 
     @Test

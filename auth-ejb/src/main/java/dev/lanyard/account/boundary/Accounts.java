@@ -93,7 +93,7 @@ public class Accounts {
      * client address ({@code lanyard.register.max-attempts} per decay window), refused ones too, so registration
      * can neither flood inboxes nor probe emails at speed.
      */
-    public Registration register(String name, String email, String password, String confirmation,
+    public SignedInUser register(String name, String email, String password, String confirmation,
             SignIn signIn) {
         RateLimits.count(throttle, new Limit("register-ip|" + origin.ip(), maxRegistrations));
         Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -111,7 +111,7 @@ public class Accounts {
         em.persist(user);
         em.flush();
         audit.record(AuditEvent.USER_REGISTERED, user.id(), null);
-        var registration = new Registration(user, tokens.signIn(user, signIn).plainText());
+        var registration = new SignedInUser(user, tokens.signIn(user, signIn).plainText());
         emailVerification.send(user.id());
         return registration;
     }
@@ -166,7 +166,7 @@ public class Accounts {
         }
         audit.record(AuditEvent.LOGIN_SUCCEEDED, user.id(), signIn.auditDetail());
         metrics.loginSucceeded();
-        return new Registration(user, tokens.signIn(user, signIn).plainText());
+        return new SignedInUser(user, tokens.signIn(user, signIn).plainText());
     }
 
     /**

@@ -2,11 +2,14 @@ package dev.lanyard.account.boundary;
 
 import dev.lanyard.account.entity.User;
 
-/** A user together with the token just issued to them: the answer to register and login. */
-public record Registration(User user, String plainTextToken) implements LoginOutcome {
+/**
+ * A user who just proved who they are (registering, logging in, meeting a two-factor challenge), with the token or
+ * browser session issued to them: what a successful sign-in answers.
+ */
+public record SignedInUser(User user, String plainTextToken) implements LoginOutcome {
 
     @Override
     public String toString() {
-        return "Registration[user=" + user.id() + "]";
+        return "SignedInUser[user=" + user.id() + "]";
     }
 }

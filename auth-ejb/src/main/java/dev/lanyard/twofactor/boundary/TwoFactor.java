@@ -1,6 +1,6 @@
 package dev.lanyard.twofactor.boundary;
 
-import dev.lanyard.account.boundary.Registration;
+import dev.lanyard.account.boundary.SignedInUser;
 import dev.lanyard.account.control.LoginThrottle;
 import dev.lanyard.account.control.Passwords;
 import dev.lanyard.account.control.RateLimits;
@@ -177,7 +177,7 @@ public class TwoFactor {
      * is locked, so of two requests with one challenge only one can succeed; it is deleted on success. Failures
      * count per user.
      */
-    public Registration exchange(String challenge, Optional<String> code, Optional<String> recoveryCode,
+    public SignedInUser exchange(String challenge, Optional<String> code, Optional<String> recoveryCode,
             boolean forSession) {
         TwoFactorChallenge pending = challenge == null ? null : em.find(TwoFactorChallenge.class,
                 PlainTextToken.sha256Hex(challenge), LockModeType.PESSIMISTIC_WRITE);
@@ -213,7 +213,7 @@ public class TwoFactor {
         SignIn signIn = new SignIn(pending.session(), pending.deviceName());
         audit.record(AuditEvent.LOGIN_SUCCEEDED, userId, signIn.auditDetail() + " two-factor=" + method);
         metrics.loginSucceeded();
-        return new Registration(user, tokens.signIn(user, signIn).plainText());
+        return new SignedInUser(user, tokens.signIn(user, signIn).plainText());
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.SignIn;
 import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.Abilities;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -97,17 +98,19 @@ public class AuthResource {
     @Inject
     RequestOrigin origin;
 
+    @PermitAll
     @POST
     @Path("register")
     public Response register(@Valid @NotNull(message = "A JSON body is required.") RegisterRequest body,
             @Context UriInfo uri) {
-        Registration registration = accounts.register(body.name(), body.email(), body.password(),
+        SignedInUser registration = accounts.register(body.name(), body.email(), body.password(),
                 body.passwordConfirmation(), SignIn.apiToken(deviceOf(body.deviceName())));
         return Response.created(uri.getBaseUriBuilder().path("user").build())
                 .entity(new Authenticated(UserView.of(registration.user()), registration.plainTextToken()))
                 .build();
     }
 
+    @PermitAll
     @POST
     @Path("login")
     // Declaring one response replaces the generated ones, so the success is declared too.
@@ -122,7 +125,7 @@ public class AuthResource {
         if (outcome instanceof PendingTwoFactor pending) {
             return new TwoFactorRequired(true, pending.challenge());
         }
-        Registration token = (Registration) outcome;
+        SignedInUser token = (SignedInUser) outcome;
         return new Authenticated(UserView.of(token.user()), token.plainTextToken());
     }
 

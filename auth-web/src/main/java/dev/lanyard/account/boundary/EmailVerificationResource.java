@@ -4,6 +4,7 @@ import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ public class EmailVerificationResource {
     }
 
     /** Open to anyone holding the link: the signature is the credential. */
+    @PermitAll
     @GET
     @Path("verify/{id}/{hash}")
     public MessageBody verify(@PathParam("id") long id, @PathParam("hash") String hash,

@@ -7,6 +7,7 @@ import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.entity.Abilities;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -73,6 +74,7 @@ public class PasswordResource {
         return new MessageBody("Password updated. Every other token of yours has been revoked.");
     }
 
+    @PermitAll
     @POST
     @Path("forgot-password")
     public MessageBody forgot(@Valid @NotNull(message = "A JSON body is required.") ForgotPasswordRequest body) {
@@ -80,6 +82,7 @@ public class PasswordResource {
         return new MessageBody(RESET_SENT);
     }
 
+    @PermitAll
     @POST
     @Path("reset-password")
     public MessageBody reset(@Valid @NotNull(message = "A JSON body is required.") ResetPasswordRequest body) {

@@ -17,6 +17,7 @@ import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.PlainTextToken;
 import dev.lanyard.twofactor.boundary.TwoFactor;
 import dev.lanyard.twofactor.boundary.TwoFactorResource.ChallengeRequest;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +42,7 @@ import java.util.Optional;
  * token counterparts; each sign-in is a new session, so its id changes, and any session the browser had ends.
  */
 @ApplicationScoped
+@PermitAll
 @Path("")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -84,7 +86,7 @@ public class SpaResource {
     @SpaOnly
     public Response register(@Valid @NotNull(message = "A JSON body is required.") RegisterRequest body,
             @Context UriInfo uri) {
-        Registration registration = accounts.register(body.name(), body.email(), body.password(),
+        SignedInUser registration = accounts.register(body.name(), body.email(), body.password(),
                 body.passwordConfirmation(), SignIn.browserSession());
         return signedIn(Response.created(uri.getBaseUriBuilder().path("user").build()), registration);
     }
@@ -97,7 +99,7 @@ public class SpaResource {
         if (outcome instanceof PendingTwoFactor pending) {
             return Response.ok(new TwoFactorRequired(true, pending.challenge())).build();
         }
-        return signedIn(Response.ok(), (Registration) outcome);
+        return signedIn(Response.ok(), (SignedInUser) outcome);
     }
 
     /** The second step of a sign-in with two-factor on; meeting the challenge opens the session. */
@@ -106,7 +108,7 @@ public class SpaResource {
     @SpaOnly
     public Response twoFactorChallenge(
             @Valid @NotNull(message = "A JSON body is required.") ChallengeRequest body) {
-        Registration login = twoFactor.exchange(body.challenge(), Optional.ofNullable(body.code()),
+        SignedInUser login = twoFactor.exchange(body.challenge(), Optional.ofNullable(body.code()),
                 Optional.ofNullable(body.recoveryCode()).filter(code -> !code.isBlank()), true);
         return signedIn(Response.ok(), login);
     }
@@ -122,7 +124,7 @@ public class SpaResource {
                 .build();
     }
 
-    private Response signedIn(Response.ResponseBuilder response, Registration registration) {
+    private Response signedIn(Response.ResponseBuilder response, SignedInUser registration) {
         endCurrentSession(RevokeReason.LOGOUT);
         long sessionId = PlainTextToken.parse(registration.plainTextToken()).orElseThrow().id();
         return response.entity(new SignedIn(UserView.of(registration.user())))

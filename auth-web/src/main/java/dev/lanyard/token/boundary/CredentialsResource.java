@@ -2,6 +2,7 @@ package dev.lanyard.token.boundary;
 
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.OpenApiContract;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Where anyone, a secret scanner above all, reports tokens found exposed, as to GitHub's credential revocation. */
 @ApplicationScoped
+@PermitAll
 @Path("credentials")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,13 +1,14 @@
 package dev.lanyard.twofactor.boundary;
 
 import dev.lanyard.account.boundary.AuthResource.Authenticated;
-import dev.lanyard.account.boundary.Registration;
+import dev.lanyard.account.boundary.SignedInUser;
 import dev.lanyard.account.boundary.UserView;
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.entity.Abilities;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -118,11 +119,12 @@ public class TwoFactorResource {
         return new RecoveryCodes(twoFactor.regenerateRecoveryCodes(caller.ownerId(), body.password()));
     }
 
+    @PermitAll
     @POST
     @Path("two-factor-challenge")
     public Authenticated challenge(@Valid @NotNull(message = "A JSON body is required.") ChallengeRequest body) {
         Optional<String> recoveryCode = Optional.ofNullable(body.recoveryCode()).filter(code -> !code.isBlank());
-        Registration login = twoFactor.exchange(body.challenge(), Optional.ofNullable(body.code()), recoveryCode,
+        SignedInUser login = twoFactor.exchange(body.challenge(), Optional.ofNullable(body.code()), recoveryCode,
                 false);
         return new Authenticated(UserView.of(login.user()), login.plainTextToken());
     }
