@@ -48,7 +48,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Two Payara Micro instances of the WAR, clustered through Payara's data grid on loopback only (explicit TCP
  * members on 127.0.0.1, a cluster name of this run's own, so no other run or host can join), sharing the suite's
- * PostgreSQL: what one node does, the other sees on its very next request. In front of them, nginx as the README
+ * PostgreSQL: what one node does, the other sees on its very next request. In front of them, nginx as docs/operations.md
  * configures it; the nodes trust 127.0.0.1, the address they see nginx at, as their proxy, and clients of the
  * proxy come from loopback addresses of their own.
  */

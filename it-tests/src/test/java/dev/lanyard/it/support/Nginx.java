@@ -24,7 +24,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Debian's nginx as the reverse proxy in front of a cluster's nodes, configured as the README's "Running a
+ * Debian's nginx as the reverse proxy in front of a cluster's nodes, configured as docs/operations.md's "Running a
  * cluster" shows it, on free loopback ports: plain HTTP, and HTTPS with a certificate made for the run (TLS ends
  * at nginx, the nodes speak plain HTTP). Its prefix, configuration and logs live in a directory of the test's.
  * When nginx is missing it is installed with apt-get, as the browser tests install Chromium.
@@ -73,7 +73,7 @@ public final class Nginx implements AutoCloseable {
     }
 
     /**
-     * The README's server block, with the test's ports and paths. {@code $proxy_add_x_forwarded_for} keeps what
+     * The server block of docs/operations.md, with the test's ports and paths. {@code $proxy_add_x_forwarded_for} keeps what
      * the client sent and appends the address nginx saw, so the nodes must take the right-most untrusted hop.
      */
     private static String configuration(Path prefix, List<URI> nodes, int http, int https) {
