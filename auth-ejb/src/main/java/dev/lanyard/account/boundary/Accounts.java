@@ -164,9 +164,7 @@ public class Accounts {
         if (challenge.isPresent()) {
             return new PendingTwoFactor(challenge.get());
         }
-        audit.record(AuditEvent.LOGIN_SUCCEEDED, user.id(), signIn.auditDetail());
-        metrics.loginSucceeded();
-        return new SignedInUser(user, tokens.signIn(user, signIn).plainText());
+        return new SignedInUser(user, tokens.completeLogin(user, signIn, ""));
     }
 
     /**

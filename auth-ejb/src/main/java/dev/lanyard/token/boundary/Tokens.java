@@ -98,6 +98,16 @@ public class Tokens {
     }
 
     /**
+     * The end of every successful login, by password or by a second factor ({@code how} says which, for the audit
+     * trail): recorded, counted, and answered with an API token or a browser session's secret.
+     */
+    public String completeLogin(User user, SignIn signIn, String how) {
+        audit.record(AuditEvent.LOGIN_SUCCEEDED, user.id(), signIn.auditDetail() + how);
+        metrics.loginSucceeded();
+        return signIn(user, signIn).plainText();
+    }
+
+    /**
      * Sets {@code last_used_at} to now, and where each token was used from, except where another write (another
      * node's, say) already did within the resolution window. Tokens used from the same place share a statement.
      */

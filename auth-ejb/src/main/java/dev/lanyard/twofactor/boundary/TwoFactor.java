@@ -8,7 +8,6 @@ import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
 import dev.lanyard.mail.control.SecurityNotices;
-import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.problem.Conflict;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.signature.boundary.Signatures;
@@ -73,9 +72,6 @@ public class TwoFactor {
     @Inject
     @ConfigProperty(name = "lanyard.two-factor.issuer", defaultValue = "Lanyard")
     String issuer;
-
-    @Inject
-    AuthMetrics metrics;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -210,10 +206,12 @@ public class TwoFactor {
                     "remaining=" + credential.recoveryHashes().size());
         }
         User user = em.find(User.class, userId);
+        // Disabling drops pending challenges; one met while the user was being disabled signs nobody in.
+        if (user == null || user.isDisabled()) {
+            throw Invalid.field("challenge", INVALID_CHALLENGE);
+        }
         SignIn signIn = new SignIn(pending.session(), pending.deviceName());
-        audit.record(AuditEvent.LOGIN_SUCCEEDED, userId, signIn.auditDetail() + " two-factor=" + method);
-        metrics.loginSucceeded();
-        return new SignedInUser(user, tokens.signIn(user, signIn).plainText());
+        return new SignedInUser(user, tokens.completeLogin(user, signIn, " two-factor=" + method));
     }
 
     /**

@@ -89,6 +89,21 @@ class TwoFactorIT extends MicroTest {
     }
 
     @Test
+    void aChallengeMetByADisabledUserSignsNobodyIn() throws SQLException {
+        var ann = new Accounts(api()).register();
+        var app = enableAndConfirm(ann.token());
+        long confirmedStep = Authenticator.stepNow();
+        String challenge = login(ann.email()).getString("challenge");
+        // As if an admin disabled her between her password and her code, before the challenge was dropped.
+        SuiteDatabase.update("UPDATE users SET disabled_at = now() WHERE id = " + ann.id());
+
+        var reply = exchange(challenge, "code", app.code(confirmedStep + 1));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(reply.json().getJsonObject("errors").keySet()).containsExactly("challenge");
+    }
+
+    @Test
     void eachRecoveryCodeWorksOnce() {
         var ann = new Accounts(api()).register();
         var enabled = api().post("api/user/two-factor-authentication", withPassword()).bearer(ann.token()).send()
