@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lanyard.it.support.Accounts;
 import dev.lanyard.it.support.Json;
 import dev.lanyard.it.support.MicroTest;
+import dev.lanyard.it.support.Simultaneous;
 import dev.lanyard.it.support.SpaClient;
 import dev.lanyard.it.support.SuiteDatabase;
 import jakarta.json.JsonObject;
@@ -97,6 +98,21 @@ class SessionsIT extends MicroTest {
 
         assertThat(sixth.status()).as(sixth.toString()).isEqualTo(429);
         assertThat(sixth.header("Retry-After")).isPresent();
+    }
+
+    @Test
+    void wrongPasswordsSentAtOnceAreCountedBeforeTheyAreJudged() {
+        var ann = new Accounts(api()).register();
+        String body = Json.of("current_password", "not it at all", "tokens", true);
+
+        var answers = Simultaneous.send(8, i -> Simultaneous.Answer.of(api().post(
+                "api/user/sessions/logout-others", body).bearer(ann.token()).send()));
+
+        assertThat(answers.count(422)).as(answers.toString()).isEqualTo(5);
+        assertThat(answers.count(429)).as(answers.toString()).isEqualTo(3);
+        assertThat(api().get("api/user").bearer(ann.token()).send().status()).isEqualTo(200);
+        assertThat(api().post("api/user/sessions/logout-others", "{\"current_password\": 12345}")
+                .bearer(ann.token()).send().status()).as("a number is no password").isEqualTo(422);
     }
 
     @Test
