@@ -26,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deletes tokens that can never authenticate again, then reminds owners of tokens about to expire and revokes
- * those unused too long ({@link TokenHygiene}): the work of the pruning timer and of the admin endpoint alike. Runs outside a transaction and deletes in batches, each committed on its own; one run at a time
+ * those unused too long ({@link TokenHygiene}): the work of the pruning timer and of the admin endpoint alike.
+ * Runs outside a transaction and deletes in batches, each committed on its own; one run at a time
  * across the cluster ({@link PruneLock}).
  */
 @Stateless
