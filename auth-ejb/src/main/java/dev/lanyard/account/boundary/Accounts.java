@@ -1,10 +1,10 @@
 package dev.lanyard.account.boundary;
 
 import dev.lanyard.account.control.LoginKeys;
-import dev.lanyard.account.control.LoginThrottle;
+import dev.lanyard.throttle.control.LoginThrottle;
 import dev.lanyard.account.control.PasswordRules;
-import dev.lanyard.account.control.RateLimits;
-import dev.lanyard.account.control.LoginThrottle.Limit;
+import dev.lanyard.throttle.control.RateLimits;
+import dev.lanyard.throttle.control.LoginThrottle.Limit;
 import dev.lanyard.account.control.Passwords;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
@@ -24,7 +24,6 @@ import dev.lanyard.problem.Unauthenticated;
 import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.SignIn;
 import dev.lanyard.token.boundary.Tokens;
-import dev.lanyard.twofactor.boundary.TwoFactor;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -75,7 +74,7 @@ public class Accounts {
     AuditTrail audit;
 
     @EJB
-    TwoFactor twoFactor;
+    SecondFactor secondFactor;
 
     @EJB
     EmailVerification emailVerification;
@@ -160,7 +159,7 @@ public class Accounts {
         User user = Optional.ofNullable(em.find(User.class, userId)).filter(found -> !found.isDisabled())
                 .orElseThrow(() -> Invalid.field("email", BAD_CREDENTIALS));
         rehashed.ifPresent(user::changePasswordHash);
-        Optional<String> challenge = twoFactor.challengeIfEnabled(user, signIn);
+        Optional<String> challenge = secondFactor.challengeIfEnabled(user, signIn);
         if (challenge.isPresent()) {
             return new PendingTwoFactor(challenge.get());
         }
@@ -187,7 +186,7 @@ public class Accounts {
         throttle.clear(throttleKey);
         user.changePasswordHash(passwords.hash(password));
         tokens.revokeAllExcept(userId, callerTokenId, RevokeReason.PASSWORD_CHANGE);
-        twoFactor.dropChallenges(userId);
+        secondFactor.dropChallenges(userId);
         audit.record(AuditEvent.PASSWORD_CHANGED, userId, null);
         notices.tell(user, "Your password was changed and every other session signed out");
     }
@@ -219,7 +218,7 @@ public class Accounts {
         if (disabled && !user.isDisabled()) {
             user.disable(clock.instant());
             tokens.revokeAll(user, RevokeReason.USER_DISABLED);
-            twoFactor.dropChallenges(userId);
+            secondFactor.dropChallenges(userId);
             audit.record(AuditEvent.USER_DISABLED, userId, "email=" + user.email());
         } else if (!disabled && user.isDisabled()) {
             user.enable();

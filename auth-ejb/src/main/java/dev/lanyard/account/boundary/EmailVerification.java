@@ -1,7 +1,7 @@
 package dev.lanyard.account.boundary;
 
-import dev.lanyard.account.control.LoginThrottle;
-import dev.lanyard.account.control.RateLimits;
+import dev.lanyard.throttle.control.LoginThrottle;
+import dev.lanyard.throttle.control.RateLimits;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;

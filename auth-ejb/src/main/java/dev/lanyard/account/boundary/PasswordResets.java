@@ -1,8 +1,8 @@
 package dev.lanyard.account.boundary;
 
-import dev.lanyard.account.control.LoginThrottle;
+import dev.lanyard.throttle.control.LoginThrottle;
 import dev.lanyard.account.control.PasswordRules;
-import dev.lanyard.account.control.RateLimits;
+import dev.lanyard.throttle.control.RateLimits;
 import dev.lanyard.account.control.Passwords;
 import dev.lanyard.account.entity.PasswordResetToken;
 import dev.lanyard.account.entity.User;
@@ -17,7 +17,6 @@ import dev.lanyard.signature.control.RandomSecrets;
 import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.PlainTextToken;
-import dev.lanyard.twofactor.boundary.TwoFactor;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -54,7 +53,7 @@ public class PasswordResets {
     Tokens tokens;
 
     @EJB
-    TwoFactor twoFactor;
+    SecondFactor secondFactor;
 
     @EJB
     AuditTrail audit;
@@ -124,7 +123,7 @@ public class PasswordResets {
         }
         found.changePasswordHash(passwords.hash(password));
         tokens.revokeAll(found, RevokeReason.PASSWORD_RESET);
-        twoFactor.dropChallenges(found.id());
+        secondFactor.dropChallenges(found.id());
         audit.record(AuditEvent.PASSWORD_RESET, found.id(), null);
         notices.tell(found, "Your password was reset with a link from a mail, and every session signed out");
     }

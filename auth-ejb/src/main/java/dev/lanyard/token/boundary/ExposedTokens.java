@@ -1,8 +1,8 @@
 package dev.lanyard.token.boundary;
 
-import dev.lanyard.account.control.LoginThrottle;
-import dev.lanyard.account.control.LoginThrottle.Limit;
-import dev.lanyard.account.control.RateLimits;
+import dev.lanyard.throttle.control.LoginThrottle;
+import dev.lanyard.throttle.control.LoginThrottle.Limit;
+import dev.lanyard.throttle.control.RateLimits;
 import dev.lanyard.audit.control.RequestOrigin;
 import dev.lanyard.audit.entity.AuditEvent;
 import dev.lanyard.mail.control.TokenNotices;

@@ -1,9 +1,10 @@
 package dev.lanyard.twofactor.boundary;
 
+import dev.lanyard.account.boundary.SecondFactor;
 import dev.lanyard.account.boundary.SignedInUser;
-import dev.lanyard.account.control.LoginThrottle;
+import dev.lanyard.throttle.control.LoginThrottle;
 import dev.lanyard.account.control.Passwords;
-import dev.lanyard.account.control.RateLimits;
+import dev.lanyard.throttle.control.RateLimits;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
@@ -19,6 +20,7 @@ import dev.lanyard.twofactor.control.Totp;
 import dev.lanyard.twofactor.entity.TwoFactorChallenge;
 import dev.lanyard.twofactor.entity.TwoFactorCredential;
 import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,7 +41,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * or a recovery code exchanges for a token. Everything is kept in the database, so any node can answer any step.
  */
 @Stateless
-public class TwoFactor {
+@LocalBean
+public class TwoFactor implements SecondFactor {
 
     static final String PURPOSE = "two-factor-secret";
     static final String INVALID_CODE = "The provided two factor authentication code was invalid.";
@@ -152,7 +155,8 @@ public class TwoFactor {
         return codes;
     }
 
-    /** For a user whose second factor is on, a challenge instead of a token or session: 5 minutes, once. */
+    /** A challenge that lasts 5 minutes and is met once. */
+    @Override
     public Optional<String> challengeIfEnabled(User user, SignIn signIn) {
         TwoFactorCredential credential = em.find(TwoFactorCredential.class, user.id());
         if (credential == null || !credential.isConfirmed()) {
@@ -168,11 +172,10 @@ public class TwoFactor {
     }
 
     /**
-     * Exchanges a challenge and a code (or a recovery code) for what the login asked for: a token, or a browser
-     * session when {@code forSession}; a challenge made for the other kind counts as unknown. The challenge row
-     * is locked, so of two requests with one challenge only one can succeed; it is deleted on success. Failures
-     * count per user.
+     * A challenge made for the other kind of sign-in counts as unknown. The challenge row is locked, so of two
+     * requests with one challenge only one can succeed; it is deleted on success. Failures count per user.
      */
+    @Override
     public SignedInUser exchange(String challenge, Optional<String> code, Optional<String> recoveryCode,
             boolean forSession) {
         TwoFactorChallenge pending = challenge == null ? null : em.find(TwoFactorChallenge.class,
@@ -235,7 +238,7 @@ public class TwoFactor {
         return user;
     }
 
-    /** Pending logins of a user stop counting: their password changed, or the second factor went away. */
+    @Override
     public void dropChallenges(long userId) {
         em.createNamedQuery(TwoFactorChallenge.DELETE_OF_USER).setParameter("user", userId).executeUpdate();
     }

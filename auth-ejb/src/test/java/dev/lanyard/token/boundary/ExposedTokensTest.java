@@ -2,7 +2,7 @@ package dev.lanyard.token.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lanyard.account.control.LoginThrottle;
+import dev.lanyard.throttle.control.LoginThrottle;
 import dev.lanyard.audit.control.RequestOrigin;
 import dev.lanyard.token.entity.AccessToken;
 import dev.lanyard.token.entity.PlainTextToken;

@@ -84,6 +84,11 @@ public class AuthResource {
     public record TwoFactorRequired(boolean twoFactor, String challenge) {
     }
 
+    /** The second step of a login with two-factor on: the challenge, and a code or a recovery code. */
+    public record ChallengeRequest(@NotBlank(message = "The challenge field is required.") String challenge,
+            String code, String recoveryCode) {
+    }
+
     private static final String DEFAULT_DEVICE = "api";
 
     @Inject

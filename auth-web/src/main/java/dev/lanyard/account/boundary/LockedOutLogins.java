@@ -1,6 +1,6 @@
 package dev.lanyard.account.boundary;
 
-import dev.lanyard.account.control.LockedKeys;
+import dev.lanyard.throttle.control.LockedKeys;
 import dev.lanyard.account.control.LoginKeys;
 import dev.lanyard.problem.TooManyAttempts;
 import dev.lanyard.security.ClientOrigins;

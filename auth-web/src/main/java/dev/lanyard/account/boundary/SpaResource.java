@@ -1,5 +1,6 @@
 package dev.lanyard.account.boundary;
 
+import dev.lanyard.account.boundary.AuthResource.ChallengeRequest;
 import dev.lanyard.account.boundary.AuthResource.LoginRequest;
 import dev.lanyard.account.boundary.AuthResource.RegisterRequest;
 import dev.lanyard.account.boundary.AuthResource.TwoFactorRequired;
@@ -15,8 +16,6 @@ import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.SignIn;
 import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.PlainTextToken;
-import dev.lanyard.twofactor.boundary.TwoFactor;
-import dev.lanyard.twofactor.boundary.TwoFactorResource.ChallengeRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,7 +57,7 @@ public class SpaResource {
     Tokens tokens;
 
     @Inject
-    TwoFactor twoFactor;
+    SecondFactor secondFactor;
 
     @Inject
     CurrentCaller caller;
@@ -108,7 +107,7 @@ public class SpaResource {
     @SpaOnly
     public Response twoFactorChallenge(
             @Valid @NotNull(message = "A JSON body is required.") ChallengeRequest body) {
-        SignedInUser login = twoFactor.exchange(body.challenge(), Optional.ofNullable(body.code()),
+        SignedInUser login = secondFactor.exchange(body.challenge(), Optional.ofNullable(body.code()),
                 Optional.ofNullable(body.recoveryCode()).filter(code -> !code.isBlank()), true);
         return signedIn(Response.ok(), login);
     }

@@ -1,6 +1,7 @@
 package dev.lanyard.twofactor.boundary;
 
 import dev.lanyard.account.boundary.AuthResource.Authenticated;
+import dev.lanyard.account.boundary.AuthResource.ChallengeRequest;
 import dev.lanyard.account.boundary.SignedInUser;
 import dev.lanyard.account.boundary.UserView;
 import dev.lanyard.rest.LanyardApplication;
@@ -41,10 +42,6 @@ public class TwoFactorResource {
     }
 
     public record PasswordRequest(@NotNull(message = "The password field is required.") String password) {
-    }
-
-    public record ChallengeRequest(@NotBlank(message = "The challenge field is required.") String challenge,
-            String code, String recoveryCode) {
     }
 
     public record Enrolled(String secret, String otpauthUrl, List<String> recoveryCodes) {

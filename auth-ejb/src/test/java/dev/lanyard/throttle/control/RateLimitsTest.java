@@ -1,11 +1,11 @@
-package dev.lanyard.account.control;
+package dev.lanyard.throttle.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lanyard.account.control.LoginThrottle.Count;
-import dev.lanyard.account.control.LoginThrottle.Limit;
+import dev.lanyard.throttle.control.LoginThrottle.Count;
+import dev.lanyard.throttle.control.LoginThrottle.Limit;
 import dev.lanyard.problem.TooManyAttempts;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,6 @@
-package dev.lanyard.audit.boundary;
+package dev.lanyard.security;
 
 import dev.lanyard.audit.control.RequestOrigin;
-import dev.lanyard.security.ClientOrigins;
-import dev.lanyard.security.CurrentCaller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
-package dev.lanyard.account.control;
+package dev.lanyard.throttle.control;
 
-import dev.lanyard.account.control.LoginThrottle.Limit;
+import dev.lanyard.throttle.control.LoginThrottle.Limit;
 import dev.lanyard.problem.TooManyAttempts;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.lanyard.account.control;
+package dev.lanyard.throttle.control;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

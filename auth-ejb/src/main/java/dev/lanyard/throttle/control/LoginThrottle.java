@@ -1,4 +1,4 @@
-package dev.lanyard.account.control;
+package dev.lanyard.throttle.control;
 
 import java.util.List;
 
