@@ -10,7 +10,7 @@ import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.control.RequestOrigin;
 import dev.lanyard.audit.entity.AuditEvent;
-import dev.lanyard.mail.control.SecurityNotices;
+import dev.lanyard.account.control.SecurityNotices;
 import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.paging.Page;
 import dev.lanyard.paging.PageRequest;

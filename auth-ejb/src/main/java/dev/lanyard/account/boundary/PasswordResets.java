@@ -11,7 +11,7 @@ import dev.lanyard.audit.entity.AuditEvent;
 import dev.lanyard.mail.control.Links;
 import dev.lanyard.mail.control.MailTemplates;
 import dev.lanyard.mail.control.Mailer;
-import dev.lanyard.mail.control.SecurityNotices;
+import dev.lanyard.account.control.SecurityNotices;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.signature.control.RandomSecrets;
 import dev.lanyard.token.boundary.RevokeReason;

@@ -5,7 +5,7 @@ import dev.lanyard.throttle.control.LoginThrottle.Limit;
 import dev.lanyard.throttle.control.RateLimits;
 import dev.lanyard.audit.control.RequestOrigin;
 import dev.lanyard.audit.entity.AuditEvent;
-import dev.lanyard.mail.control.TokenNotices;
+import dev.lanyard.token.control.TokenNotices;
 import dev.lanyard.token.control.TokenSettings;
 import dev.lanyard.token.entity.AccessToken;
 import dev.lanyard.token.entity.PlainTextToken;

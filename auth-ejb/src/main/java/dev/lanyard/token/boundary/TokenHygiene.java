@@ -2,7 +2,7 @@ package dev.lanyard.token.boundary;
 
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.entity.AuditEvent;
-import dev.lanyard.mail.control.TokenNotices;
+import dev.lanyard.token.control.TokenNotices;
 import dev.lanyard.token.control.TokenSettings;
 import dev.lanyard.token.entity.AccessToken;
 import jakarta.ejb.EJB;

@@ -8,7 +8,7 @@ import dev.lanyard.throttle.control.RateLimits;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
-import dev.lanyard.mail.control.SecurityNotices;
+import dev.lanyard.account.control.SecurityNotices;
 import dev.lanyard.problem.Conflict;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.signature.boundary.Signatures;

@@ -1,5 +1,7 @@
-package dev.lanyard.mail.control;
+package dev.lanyard.account.control;
 
+import dev.lanyard.mail.control.Mailer;
+import dev.lanyard.mail.control.MailTemplates;
 import dev.lanyard.account.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
