@@ -51,7 +51,8 @@ class ArchitectureTest {
     /**
      * A component is a package under {@code dev.lanyard} with its services and resources. Its entities belong to
      * the domain model, which every component may use (its own rule keeps it free of cycles); the plumbing every
-     * component's resources stand on (errors, paging, the HTTP security glue) is no component.
+     * component's resources stand on (errors, paging, the HTTP security glue) is no component. Each example of
+     * Lanyard's use under {@code dev.lanyard.example} is a component of its own.
      */
     private static final SliceAssignment COMPONENTS = new SliceAssignment() {
 
@@ -61,7 +62,8 @@ class ArchitectureTest {
             if (parts.length < 3 || PLUMBING.contains(parts[2]) || javaClass.getPackageName().contains(".entity")) {
                 return SliceIdentifier.ignore();
             }
-            return SliceIdentifier.of(parts[2]);
+            boolean example = parts[2].equals("example") && parts.length > 3;
+            return SliceIdentifier.of(example ? "example." + parts[3] : parts[2]);
         }
 
         @Override

@@ -75,6 +75,11 @@ public class User extends TokenOwner {
     }
 
     @Override
+    public Long auditedUserId() {
+        return id();
+    }
+
+    @Override
     public Set<String> groups() {
         var groups = new LinkedHashSet<String>();
         groups.add(GROUP);

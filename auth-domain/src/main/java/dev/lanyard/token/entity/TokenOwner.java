@@ -31,6 +31,11 @@ public abstract class TokenOwner {
     /** The groups (roles) the owner's tokens carry. */
     public abstract Set<String> groups();
 
+    /** The user that audit events about this owner's tokens name: the owner when a user, none for an API client. */
+    public Long auditedUserId() {
+        return null;
+    }
+
     /** Whether the owner's email address is verified; an owner without one (an API client) never needs to be. */
     public boolean emailVerified() {
         return true;

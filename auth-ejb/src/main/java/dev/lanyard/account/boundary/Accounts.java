@@ -23,6 +23,7 @@ import dev.lanyard.problem.TooManyAttempts;
 import dev.lanyard.problem.Unauthenticated;
 import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.SignIn;
+import dev.lanyard.token.boundary.TokenIssuer;
 import dev.lanyard.token.boundary.Tokens;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -71,6 +72,9 @@ public class Accounts {
     Tokens tokens;
 
     @EJB
+    TokenIssuer issuer;
+
+    @EJB
     AuditTrail audit;
 
     @EJB
@@ -110,7 +114,7 @@ public class Accounts {
         em.persist(user);
         em.flush();
         audit.record(AuditEvent.USER_REGISTERED, user.id(), null);
-        var registration = new SignedInUser(user, tokens.signIn(user, signIn).plainText());
+        var registration = new SignedInUser(user, issuer.signIn(user, signIn).plainText());
         emailVerification.send(user.id());
         return registration;
     }
@@ -163,7 +167,7 @@ public class Accounts {
         if (challenge.isPresent()) {
             return new PendingTwoFactor(challenge.get());
         }
-        return new SignedInUser(user, tokens.completeLogin(user, signIn, ""));
+        return new SignedInUser(user, issuer.completeLogin(user, signIn, ""));
     }
 
     /**

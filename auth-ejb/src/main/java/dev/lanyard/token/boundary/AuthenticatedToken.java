@@ -1,6 +1,7 @@
 package dev.lanyard.token.boundary;
 
 import dev.lanyard.account.entity.User;
+import dev.lanyard.problem.Forbidden;
 import dev.lanyard.token.entity.Abilities;
 import dev.lanyard.token.entity.TokenOwner;
 import java.time.Instant;
@@ -46,5 +47,12 @@ public record AuthenticatedToken(long tokenId, String tokenName, Instant tokenEx
 
     public boolean can(String ability) {
         return abilities.can(ability);
+    }
+
+    /** Refuses abilities this token does not have: no token grants more than its own. */
+    public void requireCovers(Abilities requested) {
+        if (!abilities.covers(requested)) {
+            throw new Forbidden("A token cannot grant abilities its creator's token does not have.");
+        }
     }
 }

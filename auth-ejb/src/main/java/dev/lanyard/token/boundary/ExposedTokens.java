@@ -46,6 +46,9 @@ public class ExposedTokens {
     @EJB
     Tokens tokens;
 
+    @EJB
+    StoredTokens storedTokens;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -57,7 +60,7 @@ public class ExposedTokens {
         RateLimits.count(throttle, new Limit("credentials-report-ip|" + origin.ip(), maxReportsPerAddress));
         Instant now = clock.instant();
         credentials.stream().filter(Objects::nonNull).distinct().map(PlainTextToken::parse).flatMap(Optional::stream)
-                .forEach(presented -> tokens.stored(presented)
+                .forEach(presented -> storedTokens.find(presented)
                         .filter(token -> token.matches(presented.sha256Hex()))
                         .filter(token -> token.effectiveExpiry(settings.lifetime()).map(now::isBefore).orElse(true))
                         .ifPresent(this::revoke));

@@ -26,7 +26,7 @@ public class LastUsedWriter {
     PendingUses pending;
 
     @EJB
-    Tokens tokens;
+    StoredTokens storedTokens;
 
     // Outside a transaction and never throwing, as the pruning timer: a failed write must not cancel the timer.
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
@@ -37,7 +37,7 @@ public class LastUsedWriter {
             return;
         }
         try {
-            tokens.recordUses(used);
+            storedTokens.recordUses(used);
         } catch (RuntimeException e) {
             // The rows still show the old time, so the tokens' next use queues them again.
             LOG.log(Level.WARNING, "Could not record the last use of {0} tokens: {1}",

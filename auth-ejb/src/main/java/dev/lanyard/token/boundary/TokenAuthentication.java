@@ -40,6 +40,9 @@ public class TokenAuthentication {
     @EJB
     Tokens tokens;
 
+    @EJB
+    StoredTokens storedTokens;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -86,7 +89,7 @@ public class TokenAuthentication {
      */
     private void endPredecessor(CachedToken token, long predecessor) {
         try {
-            tokens.retirePredecessor(token.id(), predecessor);
+            storedTokens.retirePredecessor(token.id(), predecessor);
         } catch (RuntimeException e) {
             token.predecessorNotEnded();
             LOG.log(Level.WARNING, "Could not end token {0}, replaced by token {1}: {2}",
@@ -128,7 +131,7 @@ public class TokenAuthentication {
         Optional<CachedToken> cached = presented.hasId() ? cache.find(presented.id()) : Optional.empty();
         if (cached.isEmpty() || cached.get().isIdleAt(now, settings.idleTimeout(cached.get().isSession()))) {
             long generation = cache.generation();
-            cached = tokens.stored(presented).map(token -> CachedToken.of(token, settings.lifetime()));
+            cached = storedTokens.find(presented).map(token -> CachedToken.of(token, settings.lifetime()));
             cached.filter(token -> presented.hasId()).ifPresent(token -> cache.put(token, generation));
         }
         return cached.filter(token -> token.matches(presented));

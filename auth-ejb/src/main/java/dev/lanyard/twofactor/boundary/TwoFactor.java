@@ -14,7 +14,7 @@ import dev.lanyard.problem.Invalid;
 import dev.lanyard.signature.boundary.Signatures;
 import dev.lanyard.signature.control.RandomSecrets;
 import dev.lanyard.token.boundary.SignIn;
-import dev.lanyard.token.boundary.Tokens;
+import dev.lanyard.token.boundary.TokenIssuer;
 import dev.lanyard.token.entity.PlainTextToken;
 import dev.lanyard.twofactor.control.Totp;
 import dev.lanyard.twofactor.entity.TwoFactorChallenge;
@@ -58,7 +58,7 @@ public class TwoFactor implements SecondFactor {
     Signatures signatures;
 
     @EJB
-    Tokens tokens;
+    TokenIssuer tokenIssuer;
 
     @EJB
     AuditTrail audit;
@@ -214,7 +214,7 @@ public class TwoFactor implements SecondFactor {
             throw Invalid.field("challenge", INVALID_CHALLENGE);
         }
         SignIn signIn = new SignIn(pending.session(), pending.deviceName());
-        return new SignedInUser(user, tokens.completeLogin(user, signIn, " two-factor=" + method));
+        return new SignedInUser(user, tokenIssuer.completeLogin(user, signIn, " two-factor=" + method));
     }
 
     /**

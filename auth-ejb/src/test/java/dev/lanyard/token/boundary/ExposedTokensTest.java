@@ -25,9 +25,9 @@ class ExposedTokensTest {
         exposed.maxReportsPerAddress = 10;
         exposed.origin = new RequestOrigin();
         exposed.origin.from("192.0.2.1", "scanner");
-        exposed.tokens = new Tokens() {
+        exposed.storedTokens = new StoredTokens() {
             @Override
-            public Optional<AccessToken> stored(PlainTextToken presented) {
+            public Optional<AccessToken> find(PlainTextToken presented) {
                 lookedUp.add(presented);
                 return Optional.empty();
             }

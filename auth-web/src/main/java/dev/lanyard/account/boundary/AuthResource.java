@@ -10,6 +10,7 @@ import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.SignIn;
+import dev.lanyard.token.boundary.TokenIssuer;
 import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.Abilities;
 import jakarta.annotation.security.PermitAll;
@@ -98,6 +99,9 @@ public class AuthResource {
     Tokens tokens;
 
     @Inject
+    TokenIssuer issuer;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -161,7 +165,7 @@ public class AuthResource {
     @SecurityRequirement(name = LanyardApplication.BEARER)
     public Refreshed refresh(@Valid RefreshRequest body) {
         long grace = body == null || body.graceSeconds() == null ? 0 : body.graceSeconds().longValueExact();
-        return new Refreshed(tokens.refresh(caller.token(), Duration.ofSeconds(grace)).plainText());
+        return new Refreshed(issuer.refresh(caller.token(), Duration.ofSeconds(grace)).plainText());
     }
 
     private static String deviceOf(String deviceName) {

@@ -62,6 +62,9 @@ public class TokensResource {
     Tokens tokens;
 
     @Inject
+    TokenIssuer issuer;
+
+    @Inject
     CurrentCaller caller;
 
     @GET
@@ -74,7 +77,7 @@ public class TokensResource {
     @RequireVerifiedEmail
     public Response create(@Valid @NotNull(message = "A JSON body is required.") CreateTokenRequest body,
             @Context UriInfo uri) {
-        IssuedToken issued = tokens.create(caller.token(), body.name(), AbilitiesInput.of(body.abilities()),
+        IssuedToken issued = issuer.create(caller.token(), body.name(), AbilitiesInput.of(body.abilities()),
                 Optional.ofNullable(body.expiresAt()));
         TokenView view = TokenView.of(issued.token(), caller.token().tokenId());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(view.id())).build())
