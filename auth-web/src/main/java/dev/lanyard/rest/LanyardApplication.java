@@ -1,5 +1,6 @@
 package dev.lanyard.rest;
 
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;

@@ -1,5 +1,7 @@
 package dev.lanyard.security;
 
+import dev.lanyard.crypto.Secrets;
+import dev.lanyard.crypto.Hashes;
 import dev.lanyard.signature.boundary.Signatures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,22 +21,18 @@ public class CsrfTokens {
 
     private static final String PURPOSE = "csrf";
     private static final String GUEST = "guest";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     Signatures signatures;
 
     public String issue(Optional<Long> sessionId) {
-        byte[] random = new byte[24];
-        RANDOM.nextBytes(random);
-        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "." + binding(sessionId);
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.bytes(24)) + "." + binding(sessionId);
         return payload + "." + signatures.sign(PURPOSE, payload);
     }
 
     /** The header repeats the cookie, and the cookie was signed here for this session. */
     public boolean accepts(String cookie, String header, Optional<Long> sessionId) {
-        if (cookie == null || header == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
-                header.getBytes(StandardCharsets.UTF_8))) {
+        if (cookie == null || header == null || !Hashes.same(cookie, header)) {
             return false;
         }
         int signatureAt = cookie.lastIndexOf('.');

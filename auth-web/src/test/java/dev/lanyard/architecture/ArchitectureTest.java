@@ -11,6 +11,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,15 @@ class ArchitectureTest {
     @Test
     void theEntitiesOfNoTwoComponentsNeedEachOther() {
         slices().matching("dev.lanyard.(*).entity..").should().beFreeOfCycles().check(LANYARD);
+    }
+
+    @Test
+    void randomnessAndConstantTimeComparisonHaveOneHome() {
+        noClasses().that().resideOutsideOfPackage("dev.lanyard.crypto..").should()
+                .callConstructor(SecureRandom.class).orShould()
+                .callMethod(MessageDigest.class, "isEqual", byte[].class, byte[].class).orShould()
+                .callMethod(MessageDigest.class, "getInstance", String.class)
+                .because("secrets are drawn and compared in dev.lanyard.crypto only").check(LANYARD);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.lanyard.bench;
 
+import dev.lanyard.crypto.Hashes;
 import dev.lanyard.bench.reference.ClosedLoop;
 import dev.lanyard.devserver.Database;
 import dev.lanyard.devserver.MicroServer;
@@ -292,7 +293,7 @@ public final class AuthBenchmark {
                 for (int i = 0; i < 10_000; i++) {
                     String secret = PlainTextToken.newSecret("lny_", random);
                     owners[i] = users.get((batch * 10_000 + i) % users.size());
-                    hashes[i] = PlainTextToken.sha256Hex(secret);
+                    hashes[i] = Hashes.sha256Hex(secret);
                     secretsByHash.put(hashes[i], secret);
                 }
                 insert.setArray(1, sql.createArrayOf("bigint", owners));

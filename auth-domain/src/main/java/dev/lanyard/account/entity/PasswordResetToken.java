@@ -1,5 +1,6 @@
 package dev.lanyard.account.entity;
 
+import dev.lanyard.crypto.Hashes;
 import dev.lanyard.token.entity.PlainTextToken;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -48,17 +49,17 @@ public class PasswordResetToken {
     }
 
     public boolean matches(String presentedHash) {
-        return PlainTextToken.hashesMatch(tokenHash, presentedHash);
+        return Hashes.same(tokenHash, presentedHash);
     }
 
     /** The fingerprint of a password hash, as {@link #UPSERT} stores it for the password a token was issued for. */
     public static String fingerprint(String passwordHash) {
-        return PlainTextToken.sha256Hex(passwordHash);
+        return Hashes.sha256Hex(passwordHash);
     }
 
     /** Whether the user's password is still the one this token was issued for. */
     public boolean issuedFor(String passwordHash) {
-        return PlainTextToken.hashesMatch(passwordFingerprint, fingerprint(passwordHash));
+        return Hashes.same(passwordFingerprint, fingerprint(passwordHash));
     }
 
     public boolean isExpiredAt(Instant now, Duration lifetime) {

@@ -1,5 +1,6 @@
 package dev.lanyard.account.entity;
 
+import dev.lanyard.token.entity.Roles;
 import dev.lanyard.token.entity.TokenOwner;
 import jakarta.persistence.Column;
 import jakarta.persistence.DiscriminatorValue;
@@ -30,7 +31,6 @@ public class User extends TokenOwner {
     public static final String SEARCH = "User.search";
     public static final String COUNT_SEARCH = "User.countSearch";
     /** The group every user's token carries, beside the user's own roles. */
-    public static final String GROUP = "user";
 
     @Column(nullable = false)
     private String name;
@@ -82,7 +82,7 @@ public class User extends TokenOwner {
     @Override
     public Set<String> groups() {
         var groups = new LinkedHashSet<String>();
-        groups.add(GROUP);
+        groups.add(Roles.USER);
         groups.addAll(roles());
         return groups;
     }

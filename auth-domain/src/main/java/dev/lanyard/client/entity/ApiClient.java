@@ -1,5 +1,6 @@
 package dev.lanyard.client.entity;
 
+import dev.lanyard.token.entity.Roles;
 import dev.lanyard.token.entity.TokenOwner;
 import jakarta.persistence.Column;
 import jakarta.persistence.DiscriminatorValue;
@@ -22,7 +23,6 @@ public class ApiClient extends TokenOwner {
 
     public static final String KIND = "client";
     /** The one group a client's tokens carry. */
-    public static final String GROUP = "client";
     public static final String SEARCH = "ApiClient.search";
     public static final String COUNT_SEARCH = "ApiClient.countSearch";
 
@@ -47,7 +47,7 @@ public class ApiClient extends TokenOwner {
 
     @Override
     public Set<String> groups() {
-        return Set.of(GROUP);
+        return Set.of(Roles.CLIENT);
     }
 
     public String name() {

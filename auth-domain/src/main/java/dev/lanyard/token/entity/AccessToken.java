@@ -1,5 +1,6 @@
 package dev.lanyard.token.entity;
 
+import dev.lanyard.crypto.Hashes;
 import dev.lanyard.persistence.ColumnText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -169,7 +170,7 @@ public class AccessToken {
     }
 
     public boolean matches(String presentedHash) {
-        return PlainTextToken.hashesMatch(tokenHash, presentedHash);
+        return Hashes.same(tokenHash, presentedHash);
     }
 
     public void rename(String name) {

@@ -1,5 +1,6 @@
 package dev.lanyard.token.entity;
 
+import dev.lanyard.crypto.Hashes;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -88,24 +89,7 @@ public record PlainTextToken(Long id, String secret) {
 
     /** The value stored for this token: lowercase hex SHA-256 of the secret (the id is not part of it). */
     public String sha256Hex() {
-        return sha256Hex(secret);
-    }
-
-    /** Lowercase hex SHA-256 of the UTF-8 bytes of {@code value}. */
-    public static String sha256Hex(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
-    }
-
-    /** Compares two hashes in time that does not depend on where they differ, so timing leaks nothing. */
-    public static boolean hashesMatch(String expectedHex, String actualHex) {
-        if (expectedHex == null || actualHex == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(expectedHex.getBytes(UTF_8), actualHex.getBytes(UTF_8));
+        return Hashes.sha256Hex(secret);
     }
 
     /** Keeps the secret out of logs and stack traces. */

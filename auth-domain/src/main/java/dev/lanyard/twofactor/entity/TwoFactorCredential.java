@@ -1,5 +1,6 @@
 package dev.lanyard.twofactor.entity;
 
+import dev.lanyard.crypto.Hashes;
 import dev.lanyard.token.entity.PlainTextToken;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -77,7 +78,7 @@ public class TwoFactorCredential {
         boolean found = false;
         for (String stored : recoveryHashes()) {
             // Every hash is compared, matched or not, so the time taken says nothing about the codes.
-            if (PlainTextToken.hashesMatch(stored, codeHash)) {
+            if (Hashes.same(stored, codeHash)) {
                 remaining.remove(stored);
                 found = true;
             }

@@ -1,5 +1,6 @@
 package dev.lanyard.account.entity;
 
+import dev.lanyard.token.entity.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -13,7 +14,7 @@ class UserTest {
     @Test
     void aNewUserHasNoRolesButTheUserGroup() {
         assertThat(user.roles()).isEmpty();
-        assertThat(user.groups()).containsExactly(User.GROUP);
+        assertThat(user.groups()).containsExactly(Roles.USER);
     }
 
     @Test
@@ -23,7 +24,7 @@ class UserTest {
 
         assertThat(user.roles()).containsExactly("admin");
         assertThat(user.hasRole("admin")).isTrue();
-        assertThat(user.groups()).containsExactly(User.GROUP, "admin");
+        assertThat(user.groups()).containsExactly(Roles.USER, Roles.ADMIN);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.lanyard.token.entity;
 
+import dev.lanyard.crypto.Hashes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanyard.account.entity.User;
@@ -28,10 +29,10 @@ class AccessTokenTest {
     @Test
     void matchesComparesTheStoredHash() {
         String secret = PlainTextToken.newSecret("lny_", new SecureRandom());
-        var token = new AccessToken(owner(), "t", PlainTextToken.sha256Hex(secret), Abilities.all(), NOW, null);
+        var token = new AccessToken(owner(), "t", Hashes.sha256Hex(secret), Abilities.all(), NOW, null);
 
-        assertThat(token.matches(PlainTextToken.sha256Hex(secret))).isTrue();
-        assertThat(token.matches(PlainTextToken.sha256Hex(secret + "x"))).isFalse();
+        assertThat(token.matches(Hashes.sha256Hex(secret))).isTrue();
+        assertThat(token.matches(Hashes.sha256Hex(secret + "x"))).isFalse();
     }
 
     private static AccessToken token(Instant createdAt, Instant expiresAt) {

@@ -1,5 +1,6 @@
 package dev.lanyard.account.boundary;
 
+import dev.lanyard.token.entity.Roles;
 import dev.lanyard.account.control.Passwords;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.token.control.Evictions;
@@ -22,7 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class AdminBootstrap {
 
-    public static final String ADMIN_ROLE = "admin";
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
 
     @PersistenceContext
@@ -55,9 +55,9 @@ public class AdminBootstrap {
         if (existing.isPresent()) {
             User user = existing.get();
             if (user.emailVerified()) {
-                user.grantRole(ADMIN_ROLE);
+                user.grantRole(Roles.ADMIN);
                 evictions.owner(user.id());
-            } else if (!user.hasRole(ADMIN_ROLE)) {
+            } else if (!user.hasRole(Roles.ADMIN)) {
                 LOG.log(Level.WARNING, "lanyard.admin.email names {0}, whose account''s address is not verified:"
                         + " it was not made admin. Verify the address from that account, then restart.",
                         email.get());
@@ -69,7 +69,7 @@ public class AdminBootstrap {
             return;
         }
         var admin = new User("Administrator", email.get().trim(), passwords.hash(password.get()), clock.instant());
-        admin.grantRole(ADMIN_ROLE);
+        admin.grantRole(Roles.ADMIN);
         // The operator named this address; there is nobody to send a verification link to.
         admin.markEmailVerified(clock.instant());
         em.persist(admin);

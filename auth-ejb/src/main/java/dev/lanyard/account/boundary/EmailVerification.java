@@ -1,5 +1,6 @@
 package dev.lanyard.account.boundary;
 
+import dev.lanyard.crypto.Hashes;
 import dev.lanyard.throttle.control.LoginThrottle;
 import dev.lanyard.throttle.control.RateLimits;
 import dev.lanyard.account.entity.User;
@@ -106,7 +107,7 @@ public class EmailVerification {
         }
         User user = em.find(User.class, userId);
         // Signed for an address the account no longer has (or an account deleted since): not this one's proof.
-        if (user == null || !PlainTextToken.hashesMatch(emailHash(user.email()), hash)) {
+        if (user == null || !Hashes.same(emailHash(user.email()), hash)) {
             audit.recordRegardless(AuditEvent.EMAIL_VERIFICATION_FAILED, user == null ? null : userId,
                     "reason=email-changed");
             throw new Forbidden(INVALID);
@@ -118,7 +119,7 @@ public class EmailVerification {
     }
 
     static String emailHash(String email) {
-        return PlainTextToken.sha256Hex(User.normalizeEmail(email));
+        return Hashes.sha256Hex(User.normalizeEmail(email));
     }
 
     private static String payload(long userId, String hash, long expiresSecond) {

@@ -1,5 +1,7 @@
 package dev.lanyard.account.boundary;
 
+import dev.lanyard.crypto.Secrets;
+import dev.lanyard.crypto.Hashes;
 import dev.lanyard.throttle.control.LoginThrottle;
 import dev.lanyard.account.control.PasswordRules;
 import dev.lanyard.throttle.control.RateLimits;
@@ -13,7 +15,6 @@ import dev.lanyard.mail.control.MailTemplates;
 import dev.lanyard.mail.control.Mailer;
 import dev.lanyard.account.control.SecurityNotices;
 import dev.lanyard.problem.Invalid;
-import dev.lanyard.signature.control.RandomSecrets;
 import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.PlainTextToken;
@@ -107,7 +108,7 @@ public class PasswordResets {
         Optional<PasswordResetToken> stored = user.map(found -> em.find(PasswordResetToken.class, found.id()));
         Instant now = clock.instant();
         // Issued for the password in place now: a change or a reset since then (whoever made it) ended it.
-        boolean valid = stored.isPresent() && token != null && stored.get().matches(PlainTextToken.sha256Hex(token))
+        boolean valid = stored.isPresent() && token != null && stored.get().matches(Hashes.sha256Hex(token))
                 && !stored.get().isExpiredAt(now, Duration.ofMinutes(expireMinutes))
                 && stored.get().issuedFor(user.get().passwordHash());
         if (!valid) {
@@ -117,7 +118,7 @@ public class PasswordResets {
         }
         User found = user.get();
         int burned = em.createNamedQuery(PasswordResetToken.BURN).setParameter("user", found.id())
-                .setParameter("hash", PlainTextToken.sha256Hex(token)).executeUpdate();
+                .setParameter("hash", Hashes.sha256Hex(token)).executeUpdate();
         if (burned == 0) {
             throw Invalid.field("email", INVALID_TOKEN);
         }
@@ -129,10 +130,10 @@ public class PasswordResets {
     }
 
     private void mailToken(User user) {
-        String token = RandomSecrets.alphanumeric(TOKEN_LENGTH);
+        String token = Secrets.alphanumeric(TOKEN_LENGTH);
         Instant now = clock.instant();
         em.createNativeQuery(PasswordResetToken.UPSERT).setParameter(1, user.id())
-                .setParameter(2, PlainTextToken.sha256Hex(token)).setParameter(3, Timestamp.from(now))
+                .setParameter(2, Hashes.sha256Hex(token)).setParameter(3, Timestamp.from(now))
                 .setParameter(4, PasswordResetToken.fingerprint(user.passwordHash())).executeUpdate();
         String link = links.appRoot().resolve("reset-password?token=" + token + "&email="
                 + URLEncoder.encode(user.email(), StandardCharsets.UTF_8)).toString();

@@ -1,5 +1,7 @@
 package dev.lanyard.account.control;
 
+import dev.lanyard.crypto.Secrets;
+import dev.lanyard.crypto.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -27,7 +29,6 @@ final class Argon2idHashes implements PasswordHashes {
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Argon2's cost: memory in KiB, passes over it, and lanes computed in parallel. */
     record Parameters(int memoryKib, int iterations, int parallelism) {
@@ -71,8 +72,7 @@ final class Argon2idHashes implements PasswordHashes {
 
     @Override
     public String hash(String password) {
-        byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
+        byte[] salt = Secrets.bytes(SALT_BYTES);
         byte[] hash = derive(password, parameters, salt, HASH_BYTES);
         return PREFIX + "v=19$" + parameters.phc() + "$" + BASE64.encodeToString(salt) + "$"
                 + BASE64.encodeToString(hash);
@@ -80,7 +80,7 @@ final class Argon2idHashes implements PasswordHashes {
 
     @Override
     public boolean verify(String password, String hash) {
-        return parse(hash).map(stored -> MessageDigest.isEqual(stored.hash(),
+        return parse(hash).map(stored -> Hashes.same(stored.hash(),
                 derive(password, stored.parameters(), stored.salt(), stored.hash().length))).orElse(false);
     }
 

@@ -1,5 +1,6 @@
 package dev.lanyard.signature.boundary;
 
+import dev.lanyard.crypto.Secrets;
 import dev.lanyard.signature.control.Aead;
 import dev.lanyard.signature.control.Hmac;
 import jakarta.ejb.ConcurrencyManagement;
@@ -7,7 +8,6 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 
@@ -54,8 +54,7 @@ public class Signatures {
 
     /** Racing nodes both insert; the conflict keeps the first key, and both read that one back. */
     private byte[] loadOrCreateKey() {
-        byte[] candidate = new byte[KEY_BYTES];
-        new SecureRandom().nextBytes(candidate);
+        byte[] candidate = Secrets.bytes(KEY_BYTES);
         em.createNativeQuery("INSERT INTO signing_key (id, secret, created_at) VALUES (1, ?1, ?2) "
                 + "ON CONFLICT (id) DO NOTHING")
                 .setParameter(1, candidate).setParameter(2, Timestamp.from(Instant.now())).executeUpdate();

@@ -1,5 +1,6 @@
 package dev.lanyard.signature.control;
 
+import dev.lanyard.crypto.Secrets;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.nio.ByteBuffer;
@@ -21,7 +22,6 @@ public final class Aead {
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
 
@@ -33,8 +33,7 @@ public final class Aead {
     }
 
     public byte[] seal(byte[] plaintext, String context) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
+        byte[] nonce = Secrets.bytes(NONCE_BYTES);
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, context);
             return ByteBuffer.allocate(NONCE_BYTES + cipher.getOutputSize(plaintext.length)).put(nonce)

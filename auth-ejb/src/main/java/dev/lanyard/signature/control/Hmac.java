@@ -1,5 +1,6 @@
 package dev.lanyard.signature.control;
 
+import dev.lanyard.crypto.Hashes;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.security.GeneralSecurityException;
@@ -55,6 +56,6 @@ public final class Hmac {
         if (signature == null) {
             return false;
         }
-        return MessageDigest.isEqual(sign(purpose, payload).getBytes(UTF_8), signature.getBytes(UTF_8));
+        return Hashes.same(sign(purpose, payload), signature);
     }
 }

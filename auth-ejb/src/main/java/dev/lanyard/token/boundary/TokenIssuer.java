@@ -1,5 +1,7 @@
 package dev.lanyard.token.boundary;
 
+import dev.lanyard.crypto.Secrets;
+import dev.lanyard.crypto.Hashes;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
@@ -35,7 +37,6 @@ import java.util.stream.Stream;
 @Stateless
 public class TokenIssuer {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -58,8 +59,8 @@ public class TokenIssuer {
     private final Clock clock = Clock.systemUTC();
 
     public IssuedToken issue(TokenOwner owner, String name, Abilities abilities, Instant expiresAt) {
-        String secret = PlainTextToken.newSecret(settings.prefix(), RANDOM);
-        var token = new AccessToken(owner, name, PlainTextToken.sha256Hex(secret), abilities, clock.instant(),
+        String secret = PlainTextToken.newSecret(settings.prefix(), Secrets.random());
+        var token = new AccessToken(owner, name, Hashes.sha256Hex(secret), abilities, clock.instant(),
                 expiresAt);
         em.persist(token);
         em.flush();
@@ -74,9 +75,9 @@ public class TokenIssuer {
      * {@code lanyard.session.lifetime-minutes}, whose plain text goes into an HttpOnly cookie.
      */
     public IssuedToken issueSession(TokenOwner owner) {
-        String secret = PlainTextToken.newSecret(settings.prefix(), RANDOM);
+        String secret = PlainTextToken.newSecret(settings.prefix(), Secrets.random());
         Instant now = clock.instant();
-        var session = AccessToken.session(owner, SignIn.SESSION_NAME, PlainTextToken.sha256Hex(secret), now,
+        var session = AccessToken.session(owner, SignIn.SESSION_NAME, Hashes.sha256Hex(secret), now,
                 now.plus(settings.sessionLifetime()));
         em.persist(session);
         em.flush();

@@ -1,5 +1,6 @@
 package dev.lanyard.token.control;
 
+import dev.lanyard.crypto.Hashes;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.token.entity.Abilities;
 import dev.lanyard.token.entity.AccessToken;
@@ -51,7 +52,7 @@ public final class CachedToken {
     }
 
     public boolean matches(PlainTextToken presented) {
-        return PlainTextToken.hashesMatch(hash, presented.sha256Hex());
+        return Hashes.same(hash, presented.sha256Hex());
     }
 
     public boolean isValidAt(Instant now) {

@@ -1,5 +1,7 @@
 package dev.lanyard.twofactor.boundary;
 
+import dev.lanyard.crypto.Secrets;
+import dev.lanyard.crypto.Hashes;
 import dev.lanyard.account.boundary.SecondFactor;
 import dev.lanyard.account.boundary.SignedInUser;
 import dev.lanyard.throttle.control.LoginThrottle;
@@ -12,7 +14,6 @@ import dev.lanyard.account.control.SecurityNotices;
 import dev.lanyard.problem.Conflict;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.signature.boundary.Signatures;
-import dev.lanyard.signature.control.RandomSecrets;
 import dev.lanyard.token.boundary.SignIn;
 import dev.lanyard.token.boundary.TokenIssuer;
 import dev.lanyard.token.entity.PlainTextToken;
@@ -164,8 +165,8 @@ public class TwoFactor implements SecondFactor {
         }
         Instant now = clock.instant();
         em.createNamedQuery(TwoFactorChallenge.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
-        String challenge = RandomSecrets.alphanumeric(40);
-        em.persist(new TwoFactorChallenge(PlainTextToken.sha256Hex(challenge), user.id(), signIn.deviceName(),
+        String challenge = Secrets.alphanumeric(40);
+        em.persist(new TwoFactorChallenge(Hashes.sha256Hex(challenge), user.id(), signIn.deviceName(),
                 signIn.session(), now.plus(CHALLENGE_LIFETIME)));
         audit.record(AuditEvent.TWO_FACTOR_CHALLENGED, user.id(), signIn.auditDetail());
         return Optional.of(challenge);
@@ -179,7 +180,7 @@ public class TwoFactor implements SecondFactor {
     public SignedInUser exchange(String challenge, Optional<String> code, Optional<String> recoveryCode,
             boolean forSession) {
         TwoFactorChallenge pending = challenge == null ? null : em.find(TwoFactorChallenge.class,
-                PlainTextToken.sha256Hex(challenge), LockModeType.PESSIMISTIC_WRITE);
+                Hashes.sha256Hex(challenge), LockModeType.PESSIMISTIC_WRITE);
         if (pending != null && pending.session() != forSession) {
             pending = null;
         }
@@ -194,7 +195,7 @@ public class TwoFactor implements SecondFactor {
         TwoFactorCredential credential = em.find(TwoFactorCredential.class, userId, LockModeType.PESSIMISTIC_WRITE);
         boolean withRecoveryCode = recoveryCode.isPresent();
         boolean accepted = credential != null && (withRecoveryCode
-                ? credential.useRecoveryCode(PlainTextToken.sha256Hex(recoveryCode.get().trim()))
+                ? credential.useRecoveryCode(Hashes.sha256Hex(recoveryCode.get().trim()))
                 : acceptCode(credential, code.orElse(null)));
         String method = withRecoveryCode ? "recovery-code" : "code";
         if (!accepted) {
@@ -254,10 +255,10 @@ public class TwoFactor implements SecondFactor {
     }
 
     private static List<String> newRecoveryCodes() {
-        return IntStream.range(0, RECOVERY_CODES).mapToObj(i -> RandomSecrets.recoveryCode()).toList();
+        return IntStream.range(0, RECOVERY_CODES).mapToObj(i -> Secrets.recoveryCode()).toList();
     }
 
     private static List<String> hashes(List<String> codes) {
-        return codes.stream().map(PlainTextToken::sha256Hex).toList();
+        return codes.stream().map(Hashes::sha256Hex).toList();
     }
 }

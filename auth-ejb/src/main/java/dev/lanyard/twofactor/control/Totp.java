@@ -1,5 +1,7 @@
 package dev.lanyard.twofactor.control;
 
+import dev.lanyard.crypto.Secrets;
+import dev.lanyard.crypto.Hashes;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.eatthepath.otp.HmacOneTimePasswordGenerator;
@@ -22,16 +24,13 @@ public final class Totp {
     private static final int WINDOW = 1;
     private static final int DIGITS = 6;
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final HmacOneTimePasswordGenerator HOTP = new HmacOneTimePasswordGenerator(DIGITS);
 
     private Totp() {
     }
 
     public static byte[] newSecret() {
-        byte[] secret = new byte[SECRET_BYTES];
-        RANDOM.nextBytes(secret);
-        return secret;
+        return Secrets.bytes(SECRET_BYTES);
     }
 
     public static long stepAt(Instant time) {
@@ -60,7 +59,7 @@ public final class Totp {
         OptionalLong found = OptionalLong.empty();
         // Every step of the window is computed, whichever matches, so timing says nothing about the match.
         for (long step = current - WINDOW; step <= current + WINDOW; step++) {
-            if (constantTimeEquals(code(secret, step), code) && found.isEmpty()) {
+            if (Hashes.same(code(secret, step), code) && found.isEmpty()) {
                 found = OptionalLong.of(step);
             }
         }
@@ -97,7 +96,4 @@ public final class Totp {
         return URLEncoder.encode(value, UTF_8).replace("+", "%20");
     }
 
-    private static boolean constantTimeEquals(String a, String b) {
-        return java.security.MessageDigest.isEqual(a.getBytes(UTF_8), b.getBytes(UTF_8));
-    }
 }

@@ -4,7 +4,7 @@ import dev.lanyard.audit.control.RequestOrigin;
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.OpenApiContract;
-import dev.lanyard.rest.Roles;
+import dev.lanyard.token.entity.Roles;
 import dev.lanyard.rest.WholeNumber;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;

@@ -3,7 +3,7 @@ package dev.lanyard.account.boundary;
 import dev.lanyard.audit.control.RequestOrigin;
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
-import dev.lanyard.rest.Roles;
+import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.entity.Abilities;

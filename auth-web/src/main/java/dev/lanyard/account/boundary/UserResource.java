@@ -1,7 +1,7 @@
 package dev.lanyard.account.boundary;
 
 import dev.lanyard.rest.LanyardApplication;
-import dev.lanyard.rest.Roles;
+import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.token.boundary.Tokens;
 import jakarta.annotation.security.RolesAllowed;

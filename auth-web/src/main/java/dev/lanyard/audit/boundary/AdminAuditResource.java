@@ -3,7 +3,7 @@ package dev.lanyard.audit.boundary;
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
-import dev.lanyard.rest.Roles;
+import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.RequireAbilities;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,7 +5,7 @@ import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
-import dev.lanyard.rest.Roles;
+import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.boundary.AbilitiesInput;
 import dev.lanyard.token.boundary.IssuedToken;

@@ -5,7 +5,7 @@ import dev.lanyard.account.boundary.AuthResource.ChallengeRequest;
 import dev.lanyard.account.boundary.SignedInUser;
 import dev.lanyard.account.boundary.UserView;
 import dev.lanyard.rest.LanyardApplication;
-import dev.lanyard.rest.Roles;
+import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.entity.Abilities;

@@ -4,7 +4,7 @@ import dev.lanyard.example.inventory.entity.Product;
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
-import dev.lanyard.rest.Roles;
+import dev.lanyard.token.entity.Roles;
 import dev.lanyard.rest.WholeNumber;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.security.RequireVerifiedEmail;

@@ -5,7 +5,7 @@ import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.OpenApiContract;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
-import dev.lanyard.rest.Roles;
+import dev.lanyard.token.entity.Roles;
 import dev.lanyard.rest.WholeNumber;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireVerifiedEmail;

@@ -1,6 +1,6 @@
-package dev.lanyard.rest;
+package dev.lanyard.token.entity;
 
-/** The groups the authentication mechanism hands to the container. */
+/** The roles (Jakarta Security groups) a token carries from its owner: one list for the code and its tests. */
 public final class Roles {
 
     public static final String ADMIN = "admin";

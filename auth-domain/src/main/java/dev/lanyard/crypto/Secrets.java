@@ -1,15 +1,30 @@
-package dev.lanyard.signature.control;
+package dev.lanyard.crypto;
 
 import java.security.SecureRandom;
 
-/** Random one-time secrets (reset tokens, challenges, recovery codes) from {@link SecureRandom}. */
-public final class RandomSecrets {
+/**
+ * Every random secret Lanyard makes (tokens, salts, nonces, keys, challenges, recovery codes) comes from the one
+ * {@link SecureRandom} here, so there is one place to see how they are drawn.
+ */
+public final class Secrets {
 
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String LOWER = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RandomSecrets() {
+    private Secrets() {
+    }
+
+    /** The generator, for code that draws in its own way (a token's alphabet). */
+    public static SecureRandom random() {
+        return RANDOM;
+    }
+
+    /** {@code length} random bytes: salts, nonces, keys. */
+    public static byte[] bytes(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     /** {@code length} letters and digits, each equally likely: 40 of them carry 238 bits. */
