@@ -1,6 +1,7 @@
 package dev.lanyard.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -14,6 +15,8 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +51,16 @@ class ArchitectureTest {
     @Test
     void theEntitiesOfNoTwoComponentsNeedEachOther() {
         slices().matching("dev.lanyard.(*).entity..").should().beFreeOfCycles().check(LANYARD);
+    }
+
+    @Test
+    void everyComponentSaysWhatItIsFor() {
+        Set<String> topLevel = LANYARD.stream().map(JavaClass::getPackageName)
+                .filter(name -> name.startsWith("dev.lanyard.")).map(name -> name.split("\\.")[2])
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(topLevel).allSatisfy(component -> assertThat(LANYARD.contain("dev.lanyard." + component
+                + ".package-info")).as("dev/lanyard/%s/package-info.java", component).isTrue());
     }
 
     @Test

@@ -1,0 +1,4 @@
+/**
+ * The counters and timings Lanyard exports at {@code /metrics}.
+ */
+package dev.lanyard.metrics;
