@@ -37,7 +37,6 @@ import java.util.stream.Stream;
 @Stateless
 public class TokenIssuer {
 
-
     @PersistenceContext
     EntityManager em;
 

@@ -10,7 +10,6 @@ import dev.lanyard.paging.PageRequest;
 import dev.lanyard.problem.Forbidden;
 import dev.lanyard.problem.NotFound;
 import dev.lanyard.token.control.Evictions;
-import dev.lanyard.token.control.TokenSettings;
 import dev.lanyard.token.entity.Abilities;
 import dev.lanyard.token.entity.AccessToken;
 import dev.lanyard.token.entity.PlainTextToken;
@@ -31,11 +30,9 @@ import java.util.Optional;
  */
 @Stateless
 public class Tokens {
+
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    TokenSettings settings;
 
     @EJB
     AuditTrail audit;
