@@ -21,6 +21,7 @@ import dev.lanyard.twofactor.control.Totp;
 import dev.lanyard.twofactor.entity.TwoFactorChallenge;
 import dev.lanyard.twofactor.entity.TwoFactorCredential;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * or a recovery code exchanges for a token. Everything is kept in the database, so any node can answer any step.
  */
 @Stateless
+@Local(SecondFactor.class)
 @LocalBean
 public class TwoFactor implements SecondFactor {
 
