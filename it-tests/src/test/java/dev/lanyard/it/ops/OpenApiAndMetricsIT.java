@@ -176,6 +176,43 @@ class OpenApiAndMetricsIT extends MicroTest {
                 .isGreaterThan(before.get("lanyard_authentication_seconds_sum"));
     }
 
+    /**
+     * The authentication timer in the unit its name says: Payara's own Timer wrote quantiles and max in nanoseconds
+     * beside a sum in seconds, so a dashboard read 1.5 ms as 1,500,000 s.
+     */
+    @Test
+    void authenticationTimesAreInSeconds() throws Exception {
+        var login = api().post("api/login", Json.of("email", new Accounts(api()).register().email(), "password",
+                Accounts.PASSWORD)).send();
+        String token = login.json().getString("token");
+        var before = metrics();
+        int checks = 30;
+        for (int i = 0; i < checks; i++) {
+            assertThat(api().get("api/user").bearer(token).send().status()).isEqualTo(200);
+        }
+
+        String text = fetch("metrics?scope=application", "text/plain");
+        var after = samples(text);
+
+        double count = after.get("lanyard_authentication_seconds_count");
+        double sum = after.get("lanyard_authentication_seconds_sum");
+        assertThat(count - before.get("lanyard_authentication_seconds_count")).as(text)
+                .isGreaterThanOrEqualTo(checks);
+        assertThat((sum - before.get("lanyard_authentication_seconds_sum"))
+                / (count - before.get("lanyard_authentication_seconds_count"))).as(text).isStrictlyBetween(0.0, 1.0);
+        assertThat(sum / count).as(text).isStrictlyBetween(0.0, 1.0);
+        Map<String, Double> quantiles = quantiles(text, "lanyard_authentication_seconds");
+        assertThat(quantiles).as(text).containsOnlyKeys("0.5", "0.75", "0.95", "0.98", "0.99", "0.999");
+        assertThat(quantiles.values()).as(text).allSatisfy(seconds -> assertThat(seconds).isStrictlyBetween(0.0, 1.0));
+        assertThat(after.get("lanyard_authentication_seconds_max")).as(text).isStrictlyBetween(0.0, 1.0);
+        after.forEach((name, value) -> {
+            if (name.startsWith("lanyard_authentication_seconds_") && !name.endsWith("_count")
+                    && !name.endsWith("_sum")) {
+                assertThat(value).as(name + " in " + text).isStrictlyBetween(0.0, 1.0);
+            }
+        });
+    }
+
     private static Map<String, Operation> operations(OpenAPI api) {
         Map<String, Operation> operations = new LinkedHashMap<>();
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
@@ -193,18 +230,35 @@ class OpenApiAndMetricsIT extends MicroTest {
         return wellKnown < 0 ? path : path.substring(wellKnown);
     }
 
-    /** Every sample of the application's metrics, by name (the first sample of a name that has several). */
+    /** Lanyard's metrics, by name (the first sample of a name that has several). */
     private Map<String, Double> metrics() throws IOException, InterruptedException {
         String text = fetch("metrics?scope=application", "text/plain");
-        Map<String, Double> samples = new LinkedHashMap<>();
-        Matcher sample = Pattern.compile("(?m)^([a-z_]+)(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(text);
-        while (sample.find()) {
-            samples.putIfAbsent(sample.group(1), Double.parseDouble(sample.group(2)));
-        }
+        Map<String, Double> samples = samples(text);
         assertThat(samples).as(text).containsKeys("lanyard_logins_total", "lanyard_logins_failed_total",
                 "lanyard_tokens_issued_total", "lanyard_tokens_revoked_total", "lanyard_tokens_pruned_total",
                 "lanyard_authentication_seconds_count", "lanyard_authentication_seconds_sum");
         return samples;
+    }
+
+    /** Each sample's value by the sample's name, the first of those that share a name. */
+    private static Map<String, Double> samples(String text) {
+        Map<String, Double> samples = new LinkedHashMap<>();
+        Matcher sample = Pattern.compile("(?m)^([a-z_]+)(?:\\{[^}]*})? ([0-9.eE+-]+|NaN)$").matcher(text);
+        while (sample.find()) {
+            samples.putIfAbsent(sample.group(1), Double.parseDouble(sample.group(2)));
+        }
+        return samples;
+    }
+
+    /** The samples of a summary's quantiles, by their quantile label. */
+    private static Map<String, Double> quantiles(String text, String summary) {
+        Map<String, Double> quantiles = new LinkedHashMap<>();
+        Matcher sample = Pattern.compile("(?m)^" + summary + "\\{[^}]*quantile=\"([0-9.]+)\"[^}]*} (\\S+)$")
+                .matcher(text);
+        while (sample.find()) {
+            quantiles.put(sample.group(1), Double.parseDouble(sample.group(2)));
+        }
+        return quantiles;
     }
 
     private String fetch(String path, String accept) throws IOException, InterruptedException {
