@@ -6,6 +6,7 @@ import dev.lanyard.it.support.Accounts;
 import dev.lanyard.it.support.Admin;
 import dev.lanyard.it.support.Json;
 import dev.lanyard.it.support.MicroTest;
+import dev.lanyard.it.support.Prometheus;
 import dev.lanyard.it.support.SuiteDatabase;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -19,7 +20,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +215,50 @@ class OpenApiAndMetricsIT extends MicroTest {
                 assertThat(value).as(name + " in " + text).isStrictlyBetween(0.0, 1.0);
             }
         });
+    }
+
+    /**
+     * docs/operations.md's scrape configuration and p99 query, run by a real Prometheus against this server: the
+     * document cannot drift from what works, and Prometheus must accept the whole of {@code /metrics}.
+     */
+    @Test
+    void prometheusScrapesWithTheDocumentedConfigurationAndAnswersTheDocumentedP99() throws Exception {
+        String token = api().post("api/login", Json.of("email", new Accounts(api()).register().email(), "password",
+                Accounts.PASSWORD)).send().json().getString("token");
+        for (int i = 0; i < 20; i++) {
+            assertThat(api().get("api/user").bearer(token).send().status()).isEqualTo(200);
+        }
+        String operations = Files.readString(Path.of("..", "docs", "operations.md"));
+        String configuration = replaceOnce(replaceOnce(block(operations, "yaml"), "scrape_interval: 15s",
+                "scrape_interval: 1s"), "['lanyard-1:8080', 'lanyard-2:8080']",
+                "['" + base.getHost() + ":" + base.getPort() + "']");
+
+        // A new directory each run: an earlier run's samples would answer the query too.
+        Path directory = Files.createTempDirectory(Path.of("target"), "prometheus-");
+        try (var prometheus = Prometheus.start(directory, configuration)) {
+            prometheus.awaitTargetsUp(Duration.ofSeconds(30));
+            var answer = prometheus.query(block(operations, "promql").strip());
+
+            assertThat(answer.getString("status")).as(prometheus.diagnostics()).isEqualTo("success");
+            var result = answer.getJsonObject("data").getJsonArray("result");
+            assertThat(result).as(answer.toString()).hasSize(1);
+            double p99 = Double.parseDouble(result.getJsonObject(0).getJsonArray("value").getString(1));
+            assertThat(p99).as(answer.toString()).isStrictlyBetween(0.0, 1.0);
+        }
+    }
+
+    /** The one fenced block of {@code language} in a Markdown text. */
+    private static String block(String markdown, String language) {
+        Matcher block = Pattern.compile("(?ms)^```" + language + "\n(.*?)^```$").matcher(markdown);
+        assertThat(block.find()).as("a ```" + language + " block").isTrue();
+        String text = block.group(1);
+        assertThat(block.find()).as("only one ```" + language + " block").isFalse();
+        return text;
+    }
+
+    private static String replaceOnce(String text, String documented, String tested) {
+        assertThat(text).as("the documented text").containsOnlyOnce(documented);
+        return text.replace(documented, tested);
     }
 
     private static Map<String, Operation> operations(OpenAPI api) {
