@@ -6,6 +6,7 @@ import dev.lanyard.it.support.Accounts;
 import dev.lanyard.it.support.Admin;
 import dev.lanyard.it.support.Json;
 import dev.lanyard.it.support.MicroTest;
+import dev.lanyard.it.support.Prometheus;
 import dev.lanyard.it.support.SuiteDatabase;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -19,7 +20,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +180,87 @@ class OpenApiAndMetricsIT extends MicroTest {
                 .isGreaterThan(before.get("lanyard_authentication_seconds_sum"));
     }
 
+    /**
+     * The authentication timer in the unit its name says: Payara's own Timer wrote quantiles and max in nanoseconds
+     * beside a sum in seconds, so a dashboard read 1.5 ms as 1,500,000 s.
+     */
+    @Test
+    void authenticationTimesAreInSeconds() throws Exception {
+        var login = api().post("api/login", Json.of("email", new Accounts(api()).register().email(), "password",
+                Accounts.PASSWORD)).send();
+        String token = login.json().getString("token");
+        var before = metrics();
+        int checks = 30;
+        for (int i = 0; i < checks; i++) {
+            assertThat(api().get("api/user").bearer(token).send().status()).isEqualTo(200);
+        }
+
+        String text = fetch("metrics?scope=application", "text/plain");
+        var after = samples(text);
+
+        double count = after.get("lanyard_authentication_seconds_count");
+        double sum = after.get("lanyard_authentication_seconds_sum");
+        assertThat(count - before.get("lanyard_authentication_seconds_count")).as(text)
+                .isGreaterThanOrEqualTo(checks);
+        assertThat((sum - before.get("lanyard_authentication_seconds_sum"))
+                / (count - before.get("lanyard_authentication_seconds_count"))).as(text).isStrictlyBetween(0.0, 1.0);
+        assertThat(sum / count).as(text).isStrictlyBetween(0.0, 1.0);
+        Map<String, Double> quantiles = quantiles(text, "lanyard_authentication_seconds");
+        assertThat(quantiles).as(text).containsOnlyKeys("0.5", "0.75", "0.95", "0.98", "0.99", "0.999");
+        assertThat(quantiles.values()).as(text).allSatisfy(seconds -> assertThat(seconds).isStrictlyBetween(0.0, 1.0));
+        assertThat(after.get("lanyard_authentication_seconds_max")).as(text).isStrictlyBetween(0.0, 1.0);
+        after.forEach((name, value) -> {
+            if (name.startsWith("lanyard_authentication_seconds_") && !name.endsWith("_count")
+                    && !name.endsWith("_sum")) {
+                assertThat(value).as(name + " in " + text).isStrictlyBetween(0.0, 1.0);
+            }
+        });
+    }
+
+    /**
+     * docs/operations.md's scrape configuration and p99 query, run by a real Prometheus against this server: the
+     * document cannot drift from what works, and Prometheus must accept the whole of {@code /metrics}.
+     */
+    @Test
+    void prometheusScrapesWithTheDocumentedConfigurationAndAnswersTheDocumentedP99() throws Exception {
+        String token = api().post("api/login", Json.of("email", new Accounts(api()).register().email(), "password",
+                Accounts.PASSWORD)).send().json().getString("token");
+        for (int i = 0; i < 20; i++) {
+            assertThat(api().get("api/user").bearer(token).send().status()).isEqualTo(200);
+        }
+        String operations = Files.readString(Path.of("..", "docs", "operations.md"));
+        String configuration = replaceOnce(replaceOnce(block(operations, "yaml"), "scrape_interval: 15s",
+                "scrape_interval: 1s"), "['lanyard-1:8080', 'lanyard-2:8080']",
+                "['" + base.getHost() + ":" + base.getPort() + "']");
+
+        // A new directory each run: an earlier run's samples would answer the query too.
+        Path directory = Files.createTempDirectory(Path.of("target"), "prometheus-");
+        try (var prometheus = Prometheus.start(directory, configuration)) {
+            prometheus.awaitTargetsUp(Duration.ofSeconds(30));
+            var answer = prometheus.query(block(operations, "promql").strip());
+
+            assertThat(answer.getString("status")).as(prometheus.diagnostics()).isEqualTo("success");
+            var result = answer.getJsonObject("data").getJsonArray("result");
+            assertThat(result).as(answer.toString()).hasSize(1);
+            double p99 = Double.parseDouble(result.getJsonObject(0).getJsonArray("value").getString(1));
+            assertThat(p99).as(answer.toString()).isStrictlyBetween(0.0, 1.0);
+        }
+    }
+
+    /** The one fenced block of {@code language} in a Markdown text. */
+    private static String block(String markdown, String language) {
+        Matcher block = Pattern.compile("(?ms)^```" + language + "\n(.*?)^```$").matcher(markdown);
+        assertThat(block.find()).as("a ```" + language + " block").isTrue();
+        String text = block.group(1);
+        assertThat(block.find()).as("only one ```" + language + " block").isFalse();
+        return text;
+    }
+
+    private static String replaceOnce(String text, String documented, String tested) {
+        assertThat(text).as("the documented text").containsOnlyOnce(documented);
+        return text.replace(documented, tested);
+    }
+
     private static Map<String, Operation> operations(OpenAPI api) {
         Map<String, Operation> operations = new LinkedHashMap<>();
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
@@ -193,18 +278,35 @@ class OpenApiAndMetricsIT extends MicroTest {
         return wellKnown < 0 ? path : path.substring(wellKnown);
     }
 
-    /** Every sample of the application's metrics, by name (the first sample of a name that has several). */
+    /** Lanyard's metrics, by name (the first sample of a name that has several). */
     private Map<String, Double> metrics() throws IOException, InterruptedException {
         String text = fetch("metrics?scope=application", "text/plain");
-        Map<String, Double> samples = new LinkedHashMap<>();
-        Matcher sample = Pattern.compile("(?m)^([a-z_]+)(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(text);
-        while (sample.find()) {
-            samples.putIfAbsent(sample.group(1), Double.parseDouble(sample.group(2)));
-        }
+        Map<String, Double> samples = samples(text);
         assertThat(samples).as(text).containsKeys("lanyard_logins_total", "lanyard_logins_failed_total",
                 "lanyard_tokens_issued_total", "lanyard_tokens_revoked_total", "lanyard_tokens_pruned_total",
                 "lanyard_authentication_seconds_count", "lanyard_authentication_seconds_sum");
         return samples;
+    }
+
+    /** Each sample's value by the sample's name, the first of those that share a name. */
+    private static Map<String, Double> samples(String text) {
+        Map<String, Double> samples = new LinkedHashMap<>();
+        Matcher sample = Pattern.compile("(?m)^([a-z_]+)(?:\\{[^}]*})? ([0-9.eE+-]+|NaN)$").matcher(text);
+        while (sample.find()) {
+            samples.putIfAbsent(sample.group(1), Double.parseDouble(sample.group(2)));
+        }
+        return samples;
+    }
+
+    /** The samples of a summary's quantiles, by their quantile label. */
+    private static Map<String, Double> quantiles(String text, String summary) {
+        Map<String, Double> quantiles = new LinkedHashMap<>();
+        Matcher sample = Pattern.compile("(?m)^" + summary + "\\{[^}]*quantile=\"([0-9.]+)\"[^}]*} (\\S+)$")
+                .matcher(text);
+        while (sample.find()) {
+            quantiles.put(sample.group(1), Double.parseDouble(sample.group(2)));
+        }
+        return quantiles;
     }
 
     private String fetch(String path, String accept) throws IOException, InterruptedException {
