@@ -1,14 +1,15 @@
-import { api, ApiError } from './api.js';
-import { h, announce } from './ui.js';
+// The entry: the routes and their views, the page's frame, and the start. Only this module imports views; they
+// reach the session and navigation through session.js and router.js.
+import { api } from './api.js';
+import { h } from './ui.js';
+import { currentPath, start } from './router.js';
+import { session, isAdmin, signedOut, failed } from './session.js';
 import { signInView, registerView, forgotPasswordView, resetPasswordView, takeResetLinkFromAddress }
     from './views/auth.js';
 import { dashboardView } from './views/dashboard.js';
 import { tokensView } from './views/tokens.js';
 import { adminView } from './views/admin.js';
 import { accountView } from './views/account.js';
-
-// The signed-in user, or null. The session itself lives in an HttpOnly cookie the page cannot read.
-export const session = { user: null };
 
 const routes = {
     '/sign-in': { view: signInView, guest: true },
@@ -21,35 +22,6 @@ const routes = {
     '/account': { view: accountView, title: 'Account security' },
     '/admin': { view: adminView, title: 'Admin', admin: true },
 };
-
-export function isAdmin() {
-    return session.user?.roles.includes('admin') ?? false;
-}
-
-export function go(path) {
-    if (location.hash === `#${path}`) render();
-    else location.hash = path;
-}
-
-export function signedIn(user) {
-    session.user = user;
-    go('/dashboard');
-}
-
-export function signedOut(message) {
-    session.user = null;
-    if (message) announce(message);
-    go('/sign-in');
-}
-
-/** Any API failure: a lost session sends the user to sign in, anything else is announced. */
-export function failed(error) {
-    if (error instanceof ApiError && error.status === 401) {
-        signedOut('Your session has ended. Please sign in again.');
-    } else {
-        announce(error.message, 'error');
-    }
-}
 
 function renderShell(path) {
     const topbar = document.getElementById('topbar');
@@ -77,8 +49,7 @@ async function signOut() {
 }
 
 async function render() {
-    const path = location.hash.replace(/^#/, '') || '/dashboard';
-    let route = routes[path] || routes['/dashboard'];
+    let route = routes[currentPath()] || routes['/dashboard'];
     if (!route.guest && !route.open && !session.user) route = routes['/sign-in'];
     else if (route.guest && session.user) route = routes['/dashboard'];
     else if (route.admin && !isAdmin()) route = routes['/dashboard'];
@@ -97,15 +68,14 @@ async function render() {
     (main.querySelector('h1') || main).focus();
 }
 
-async function start() {
+async function boot() {
     takeResetLinkFromAddress();
     try {
         session.user = await api('user');
     } catch (error) {
         session.user = null;
     }
-    window.addEventListener('hashchange', render);
-    render();
+    start(render);
 }
 
-start();
+boot();

@@ -39,18 +39,6 @@ export function newPasswordFields(label = 'Password') {
     ];
 }
 
-/** Shows a 422's field errors next to their inputs, and focuses the first field in error. */
-export function showErrors(form, errors) {
-    for (const input of form.querySelectorAll('input[name]')) {
-        const messages = errors[input.name] || [];
-        input.setAttribute('aria-invalid', messages.length ? 'true' : 'false');
-        const target = document.getElementById(input.getAttribute('aria-describedby'));
-        if (target) target.textContent = messages.join(' ');
-    }
-    const first = form.querySelector('[aria-invalid="true"]');
-    if (first) first.focus();
-}
-
 /** A message for everyone, screen readers included (the container is an aria-live region). */
 export function announce(message, kind = 'info') {
     const toasts = document.getElementById('toasts');

@@ -1,6 +1,7 @@
-import { api, ApiError } from '../api.js';
-import { h, field, showErrors, announce, pageHead, time, newPasswordFields } from '../ui.js';
-import { session, failed } from '../app.js';
+import { api } from '../api.js';
+import { h, field, announce, pageHead, time, newPasswordFields } from '../ui.js';
+import { onSubmit } from '../forms.js';
+import { session, failed } from '../session.js';
 
 export async function accountView() {
     const [user, twoFactor, sessions] = await Promise.all([api('user'), api('user/two-factor-authentication'),
@@ -89,37 +90,19 @@ function success(line, message) {
     line.replaceChildren(h('div', { class: 'alert alert-success' }, message));
 }
 
-/** Sends a form's fields; 422 errors go next to the fields, anything else to the page's messages. */
-async function submitting(form, button, send) {
-    button.disabled = true;
-    try {
-        await send(Object.fromEntries(new FormData(form)));
-        showErrors(form, {});
-    } catch (error) {
-        if (error instanceof ApiError && error.status === 422) showErrors(form, error.errors);
-        else failed(error);
-    } finally {
-        button.disabled = false;
-    }
-}
-
 function passwordCard() {
     const line = statusLine();
-    const button = h('button', { class: 'btn', type: 'submit' }, 'Change password');
-    const form = h('form', { novalidate: true },
+    const form = h('form', {},
         field({ label: 'Current password', name: 'current_password', type: 'password',
             autocomplete: 'current-password', required: true }),
         h('div', { class: 'form-row even' }, newPasswordFields('New password')),
-        h('div', { class: 'actions' }, button));
-    form.addEventListener('submit', (event) => {
-        event.preventDefault();
+        h('div', { class: 'actions' }, h('button', { class: 'btn', type: 'submit' }, 'Change password')));
+    onSubmit(form, async (body) => {
         line.replaceChildren();
-        submitting(form, button, async (body) => {
-            await api('user/password', { method: 'PUT', body });
-            form.reset();
-            success(line, 'Password changed. Every other browser and every API token of yours has been signed out;'
-                + ' this browser stays signed in.');
-        });
+        await api('user/password', { method: 'PUT', body });
+        form.reset();
+        success(line, 'Password changed. Every other browser and every API token of yours has been signed out;'
+            + ' this browser stays signed in.');
     });
     return card('password-title', 'Change password',
         'Changing it signs out your other browsers and revokes your API tokens.', line, form);
@@ -219,20 +202,15 @@ function setupCard(enrolment, refresh) {
 }
 
 function confirmForm(refresh) {
-    const button = h('button', { class: 'btn', type: 'submit' }, 'Confirm and turn on');
-    const form = h('form', { novalidate: true, class: 'inline-form' },
+    const form = h('form', { class: 'inline-form' },
         field({ label: 'Code', name: 'code', autocomplete: 'one-time-code', required: true,
             attrs: { inputmode: 'numeric', pattern: '[0-9]*', maxlength: '6', class: 'code-input' } }),
-        button);
-    form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        submitting(form, button, async (body) => {
-            const reply = await api('user/confirmed-two-factor-authentication', { method: 'POST', body });
-            announce(reply.message);
-            await refresh();
-        });
+        h('button', { class: 'btn', type: 'submit' }, 'Confirm and turn on'));
+    return onSubmit(form, async (body) => {
+        const reply = await api('user/confirmed-two-factor-authentication', { method: 'POST', body });
+        announce(reply.message);
+        await refresh();
     });
-    return form;
 }
 
 function recoveryCodes(codes) {
@@ -293,8 +271,7 @@ function disable(refresh) {
  */
 function passwordDialog({ title, text, confirmLabel, danger, submit, passwordName = 'password', extra = null }) {
     const titleId = 'password-dialog-title';
-    const button = h('button', { class: danger ? 'btn btn-danger' : 'btn', type: 'submit' }, confirmLabel);
-    const form = h('form', { novalidate: true },
+    const form = h('form', {},
         h('div', { class: 'dialog-body' }, h('h2', { id: titleId }, title),
             h('p', {}, text),
             field({ label: 'Password', name: passwordName, type: 'password', autocomplete: 'current-password',
@@ -302,14 +279,11 @@ function passwordDialog({ title, text, confirmLabel, danger, submit, passwordNam
             extra),
         h('div', { class: 'dialog-actions' },
             h('button', { class: 'btn btn-secondary', type: 'button', onclick: () => dialog.close() }, 'Cancel'),
-            button));
+            h('button', { class: danger ? 'btn btn-danger' : 'btn', type: 'submit' }, confirmLabel)));
     const dialog = h('dialog', { 'aria-labelledby': titleId }, form);
-    form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        submitting(form, button, async (body) => {
-            await submit(body);
-            dialog.close();
-        });
+    onSubmit(form, async (body) => {
+        await submit(body);
+        dialog.close();
     });
     dialog.addEventListener('close', () => dialog.remove());
     document.body.append(dialog);

@@ -1,7 +1,8 @@
-import { api, ApiError } from '../api.js';
-import { h, field, showErrors, announce, confirmDialog, pageHead, time, chips } from '../ui.js';
-import { ABILITIES } from '../abilities.js';
-import { session, failed } from '../app.js';
+import { api } from '../api.js';
+import { h, field, announce, confirmDialog, pageHead, time, chips } from '../ui.js';
+import { abilitiesFor, abilityChecks, checkedAbilities } from '../abilities.js';
+import { onSubmit } from '../forms.js';
+import { session, failed } from '../session.js';
 
 const PER_PAGE = 20;
 
@@ -13,6 +14,7 @@ export async function adminView() {
     const users = listing('admin/users', usersSlot, (data, reload) => userTable(data, reload));
     const clients = listing('admin/clients', clientsSlot, (data, reload) => clientTable(data, reload, secretSlot));
     const audit = listing('admin/audit', auditSlot, (data) => auditTable(data));
+    const clientAbilities = await abilitiesFor(['client']);
 
     const page = h('div', {},
         pageHead('Admin', 'Users, API clients and the audit trail of this Lanyard server.'),
@@ -27,7 +29,7 @@ export async function adminView() {
             searchForm('client-search', 'client-search', 'Search clients', 'Name',
                 (search) => clients.load({ search }))),
             secretSlot,
-            clientForm(secretSlot, () => clients.load()),
+            clientForm(clientAbilities, secretSlot, () => clients.load()),
             clientsSlot),
         h('section', { class: 'card', 'aria-labelledby': 'audit-title' },
             h('div', { class: 'card-head' }, h('div', {}, h('h2', { id: 'audit-title' }, 'Audit trail'),
@@ -73,22 +75,18 @@ function pager(meta, go) {
 
 function searchForm(id, name, label, placeholder, search) {
     const input = h('input', { type: 'search', id, name, placeholder });
-    return h('form', { role: 'search', class: 'search', onsubmit: (event) => {
-        event.preventDefault();
-        search(input.value.trim()).catch(failed);
-    } }, h('label', { for: id, class: 'visually-hidden' }, label), input);
+    return onSubmit(h('form', { role: 'search', class: 'search' },
+        h('label', { for: id, class: 'visually-hidden' }, label), input), () => search(input.value.trim()));
 }
 
 function auditFilters(audit) {
     const type = h('input', { type: 'search', id: 'audit-type', name: 'audit-type', placeholder: 'Type, e.g. login.failed' });
     const user = h('input', { type: 'number', id: 'audit-user', name: 'audit-user', min: '1', placeholder: 'User id' });
-    return h('form', { class: 'search', onsubmit: (event) => {
-        event.preventDefault();
-        audit.load({ type: type.value.trim(), user_id: user.value.trim() }).catch(failed);
-    } },
-    h('label', { for: 'audit-type', class: 'visually-hidden' }, 'Event type'), type,
-    h('label', { for: 'audit-user', class: 'visually-hidden' }, 'User id'), user,
-    h('button', { class: 'btn btn-secondary', type: 'submit' }, 'Filter'));
+    return onSubmit(h('form', { class: 'search' },
+        h('label', { for: 'audit-type', class: 'visually-hidden' }, 'Event type'), type,
+        h('label', { for: 'audit-user', class: 'visually-hidden' }, 'User id'), user,
+        h('button', { class: 'btn btn-secondary', type: 'submit' }, 'Filter')),
+    () => audit.load({ type: type.value.trim(), user_id: user.value.trim() }));
 }
 
 function auditTable(events) {
@@ -167,39 +165,23 @@ async function deleteUser(user, reload) {
     }
 }
 
-function clientForm(secretSlot, reload) {
-    const button = h('button', { class: 'btn', type: 'submit' }, 'Create client');
-    const form = h('form', { novalidate: true, class: 'client-form' },
+function clientForm(abilities, secretSlot, reload) {
+    const form = h('form', { class: 'client-form' },
         field({ label: 'Client name', name: 'name', required: true, hint: '(e.g. "storefront")' }),
-        h('fieldset', {}, h('legend', {}, 'Abilities of its first token'),
-            h('div', { class: 'checks' }, ABILITIES.map((ability) => h('label', { class: 'check' },
-                h('input', { type: 'checkbox', name: 'client-abilities', value: ability.name,
-                    checked: ability.name === 'read:inventory' }),
-                h('span', {}, h('code', {}, ability.name), h('small', {}, ability.description)))))),
-        h('div', { class: 'actions' }, button));
-    form.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        button.disabled = true;
-        const abilities = [...form.querySelectorAll('input[name="client-abilities"]:checked')].map((i) => i.value);
-        try {
-            const created = await api('admin/clients', { method: 'POST', body: { name: form.elements.name.value, abilities } });
-            form.reset();
-            showErrors(form, {});
-            secretSlot.replaceChildren(h('div', { class: 'secret' },
-                h('h2', { tabindex: '-1' }, `Client “${created.client.name}” created`),
-                h('p', {}, 'Its token is shown only this once:'),
-                h('div', { class: 'secret-row' }, h('input', { type: 'text', readonly: true, value: created.token,
-                    'aria-label': 'The client token' }))));
-            secretSlot.querySelector('h2').focus();
-            await reload();
-        } catch (error) {
-            if (error instanceof ApiError && error.status === 422) showErrors(form, error.errors);
-            else failed(error);
-        } finally {
-            button.disabled = false;
-        }
-    });
-    return form;
+        abilityChecks({ legend: 'Abilities of its first token', name: 'abilities', abilities,
+            checked: ['read:inventory'] }),
+        h('div', { class: 'actions' }, h('button', { class: 'btn', type: 'submit' }, 'Create client')));
+    return onSubmit(form, async (body) => {
+        const created = await api('admin/clients', { method: 'POST', body });
+        form.reset();
+        secretSlot.replaceChildren(h('div', { class: 'secret' },
+            h('h2', { tabindex: '-1' }, `Client “${created.client.name}” created`),
+            h('p', {}, 'Its token is shown only this once:'),
+            h('div', { class: 'secret-row' }, h('input', { type: 'text', readonly: true, value: created.token,
+                'aria-label': 'The client token' }))));
+        secretSlot.querySelector('h2').focus();
+        await reload();
+    }, { body: () => ({ name: form.elements.name.value, abilities: checkedAbilities(form, 'abilities') }) });
 }
 
 function clientTable(clients, reload, secretSlot) {

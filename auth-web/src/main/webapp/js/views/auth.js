@@ -1,6 +1,8 @@
-import { api, ApiError, fetchCsrfCookie } from '../api.js';
-import { h, field, showErrors, newPasswordFields } from '../ui.js';
-import { signedIn, signedOut, go } from '../app.js';
+import { api, fetchCsrfCookie } from '../api.js';
+import { h, field, newPasswordFields } from '../ui.js';
+import { onSubmit } from '../forms.js';
+import { go } from '../router.js';
+import { signedIn, signedOut } from '../session.js';
 
 // The token and address from a password reset mail. The link opens /reset-password?token=…&email=…; the page
 // keeps both in memory and takes them out of the address bar and the history at once.
@@ -32,31 +34,17 @@ function backToSignIn() {
 }
 
 /**
- * A form that posts its fields (plus extra) to path: 422 errors go next to their fields, and an error no field
- * owns goes to the form's alert, which screen readers announce.
+ * A form that posts its fields (plus extra) to path. There is no session yet to lose, so an error no field owns
+ * goes to the form's alert, which screen readers announce.
  */
 function postingForm({ fields, submit, path, extra = () => ({}), onSuccess }) {
     const alert = h('div', { role: 'alert' });
-    const button = h('button', { class: 'btn btn-block', type: 'submit' }, submit);
-    const form = h('form', { novalidate: true }, alert, fields, button);
-    form.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        button.disabled = true;
-        alert.replaceChildren();
-        const body = { ...Object.fromEntries(new FormData(form)), ...extra() };
-        try {
-            await fetchCsrfCookie();
-            await onSuccess(await api(path, { method: 'POST', body }));
-        } catch (error) {
-            const errors = error instanceof ApiError && error.status === 422 ? error.errors : {};
-            showErrors(form, errors);
-            const owned = Object.keys(errors).some((name) => form.elements[name]);
-            if (!owned) alert.replaceChildren(h('div', { class: 'alert alert-error' }, error.message));
-        } finally {
-            button.disabled = false;
-        }
-    });
-    return form;
+    const form = h('form', {}, alert, fields, h('button', { class: 'btn btn-block', type: 'submit' }, submit));
+    return onSubmit(form, async (body) => {
+        // Signing in starts a new session, and with it a new CSRF token.
+        await fetchCsrfCookie();
+        await onSuccess(await api(path, { method: 'POST', body: { ...body, ...extra() } }));
+    }, { alert });
 }
 
 export async function signInView() {

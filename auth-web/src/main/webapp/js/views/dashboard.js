@@ -1,6 +1,6 @@
 import { api } from '../api.js';
 import { h, pageHead, time } from '../ui.js';
-import { session } from '../app.js';
+import { session } from '../session.js';
 
 const eventLabels = {
     'user.registered': 'Account created',

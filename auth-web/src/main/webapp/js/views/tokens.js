@@ -1,39 +1,26 @@
-import { api, ApiError } from '../api.js';
-import { h, field, showErrors, announce, confirmDialog, pageHead, time, chips } from '../ui.js';
-import { ABILITIES, ADMIN_ABILITY } from '../abilities.js';
-import { isAdmin, failed, signedOut } from '../app.js';
-
-function offered() {
-    return isAdmin() ? [...ABILITIES, ADMIN_ABILITY] : ABILITIES;
-}
-
-function abilityChecks(name, checked = []) {
-    const all = checked.includes('*');
-    return h('fieldset', {},
-        h('legend', {}, 'Abilities'),
-        h('div', { class: 'checks' }, offered().map((ability) => h('label', { class: 'check' },
-            h('input', { type: 'checkbox', name, value: ability.name, checked: all || checked.includes(ability.name) }),
-            h('span', {}, h('code', {}, ability.name), h('small', {}, ability.description))))));
-}
-
-function checkedAbilities(form, name) {
-    return [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((input) => input.value);
-}
+import { api } from '../api.js';
+import { h, field, announce, confirmDialog, pageHead, time, chips } from '../ui.js';
+import { abilitiesFor, abilityChecks, checkedAbilities } from '../abilities.js';
+import { onSubmit } from '../forms.js';
+import { session, failed, signedOut } from '../session.js';
 
 export async function tokensView() {
     const page = h('div', {});
     const secretSlot = h('div', {});
     const listSlot = h('div', {});
 
+    // Every user's token may hold the user's abilities; an admin's may hold "admin" too.
+    const offered = await abilitiesFor(['user', ...session.user.roles]);
+
     async function refresh() {
         const { tokens } = await api('tokens');
-        listSlot.replaceChildren(tokenTable(tokens, refresh));
+        listSlot.replaceChildren(tokenTable(tokens, offered, refresh));
     }
 
     page.append(
         pageHead('API tokens', 'Tokens let scripts and other apps use the API on your behalf.'),
         secretSlot,
-        createCard(secretSlot, refresh),
+        createCard(offered, secretSlot, refresh),
         h('section', { class: 'card', 'aria-labelledby': 'list-title' },
             h('div', { class: 'card-head' }, h('div', {}, h('h2', { id: 'list-title' }, 'Your tokens'),
                 h('p', {}, 'Revoke any token you no longer use; it stops working at once.'))),
@@ -43,35 +30,26 @@ export async function tokensView() {
     return page;
 }
 
-function createCard(secretSlot, refresh) {
+function createCard(offered, secretSlot, refresh) {
     const expiry = field({ label: 'Expires on', name: 'expires_at', type: 'date', hint: '(optional)' });
     expiry.querySelector('input').min = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
-    const button = h('button', { class: 'btn', type: 'submit' }, 'Create token');
-    const form = h('form', { novalidate: true },
+    const form = h('form', {},
         h('div', { class: 'form-row' },
             field({ label: 'Token name', name: 'name', required: true, hint: '(e.g. "deploy script")' }), expiry),
-        abilityChecks('abilities', ['read:posts']),
-        h('div', { class: 'actions' }, button));
-    form.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        button.disabled = true;
+        abilityChecks({ name: 'abilities', abilities: offered, checked: ['read:posts'] }),
+        h('div', { class: 'actions' }, h('button', { class: 'btn', type: 'submit' }, 'Create token')));
+    onSubmit(form, async (body) => {
+        const created = await api('tokens', { method: 'POST', body });
+        form.reset();
+        secretSlot.replaceChildren(secretPanel(created));
+        secretSlot.querySelector('h2').focus();
+        await refresh();
+    }, { body: () => {
         const date = form.elements.expires_at.value;
         const body = { name: form.elements.name.value, abilities: checkedAbilities(form, 'abilities') };
         if (date) body.expires_at = new Date(`${date}T23:59:59`).toISOString();
-        try {
-            const created = await api('tokens', { method: 'POST', body });
-            form.reset();
-            showErrors(form, {});
-            secretSlot.replaceChildren(secretPanel(created));
-            secretSlot.querySelector('h2').focus();
-            await refresh();
-        } catch (error) {
-            if (error instanceof ApiError && error.status === 422) showErrors(form, error.errors);
-            else failed(error);
-        } finally {
-            button.disabled = false;
-        }
-    });
+        return body;
+    } });
     return h('section', { class: 'card', 'aria-labelledby': 'create-title' },
         h('div', { class: 'card-head' }, h('div', {}, h('h2', { id: 'create-title' }, 'Create an API token'),
             h('p', {}, 'Give it only the abilities it needs.'))),
@@ -100,7 +78,7 @@ function secretPanel(created) {
             onclick: (event) => event.target.closest('.secret').remove() }, 'I have copied it')));
 }
 
-function tokenTable(tokens, refresh) {
+function tokenTable(tokens, offered, refresh) {
     if (!tokens.length) return h('p', { class: 'empty' }, 'No API tokens yet. Create one above.');
     return h('div', { class: 'table-wrap' }, h('table', {},
         h('caption', { class: 'visually-hidden' }, 'Your API tokens'),
@@ -114,7 +92,7 @@ function tokenTable(tokens, refresh) {
             h('td', {}, time(token.expires_at)),
             h('td', {}, h('div', { class: 'actions' },
                 h('button', { class: 'btn btn-ghost', type: 'button', 'aria-label': `Edit abilities of ${token.name}`,
-                    onclick: () => editAbilities(token, refresh) }, 'Edit abilities'),
+                    onclick: () => editAbilities(token, offered, refresh) }, 'Edit abilities'),
                 h('button', { class: 'btn btn-ghost danger', type: 'button', 'aria-label': `Revoke ${token.name}`,
                     onclick: () => revoke(token, refresh) }, 'Revoke'))))))));
 }
@@ -129,27 +107,23 @@ function lastUse(token) {
             : null);
 }
 
-function editAbilities(token, refresh) {
+function editAbilities(token, offered, refresh) {
     const titleId = `edit-${token.id}`;
-    const form = h('form', { method: 'dialog' },
+    const form = h('form', {},
         h('div', { class: 'dialog-body' }, h('h2', { id: titleId }, `Abilities of “${token.name}”`),
             h('p', {}, 'Apps using this token get the new abilities on their next request.'),
-            abilityChecks('edit-abilities', token.abilities)),
+            abilityChecks({ name: 'abilities', abilities: offered, checked: token.abilities })),
         h('div', { class: 'dialog-actions' },
-            h('button', { class: 'btn btn-secondary', value: 'cancel', type: 'submit', formnovalidate: true }, 'Cancel'),
-            h('button', { class: 'btn', value: 'save', type: 'submit' }, 'Save abilities')));
+            h('button', { class: 'btn btn-secondary', type: 'button', onclick: () => dialog.close() }, 'Cancel'),
+            h('button', { class: 'btn', type: 'submit' }, 'Save abilities')));
     const dialog = h('dialog', { 'aria-labelledby': titleId }, form);
-    dialog.addEventListener('close', async () => {
-        dialog.remove();
-        if (dialog.returnValue !== 'save') return;
-        try {
-            await api(`tokens/${token.id}`, { method: 'PATCH', body: { abilities: checkedAbilities(form, 'edit-abilities') } });
-            announce(`Abilities of “${token.name}” saved.`);
-            await refresh();
-        } catch (error) {
-            failed(error);
-        }
-    });
+    onSubmit(form, async (body) => {
+        await api(`tokens/${token.id}`, { method: 'PATCH', body });
+        dialog.close();
+        announce(`Abilities of “${token.name}” saved.`);
+        await refresh();
+    }, { body: () => ({ abilities: checkedAbilities(form, 'abilities') }) });
+    dialog.addEventListener('close', () => dialog.remove());
     document.body.append(dialog);
     dialog.showModal();
 }

@@ -42,7 +42,7 @@ class OpenApiAndMetricsIT extends MicroTest {
     private static final List<String> CONTRACT = List.of(
             "POST /register", "POST /login", "POST /logout", "POST /logout-all", "POST /token/refresh",
             "GET /user", "GET /dashboard",
-            "GET /tokens", "POST /tokens", "PATCH /tokens/{id}", "DELETE /tokens/{id}",
+            "GET /tokens", "POST /tokens", "PATCH /tokens/{id}", "DELETE /tokens/{id}", "GET /abilities",
             "GET /posts", "POST /posts", "GET /posts/{id}", "PUT /posts/{id}", "PATCH /posts/{id}",
             "DELETE /posts/{id}",
             "GET /inventory", "GET /inventory/{id}", "POST /inventory", "PATCH /inventory/{id}",

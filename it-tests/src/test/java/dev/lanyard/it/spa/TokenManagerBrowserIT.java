@@ -41,6 +41,11 @@ class TokenManagerBrowserIT extends BrowserTest {
 
         click(By.linkText("API tokens"));
         heading("API tokens");
+        // The abilities offered are the server's (GET /api/abilities) that a user's token can use.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name=abilities]")));
+        assertThat(browser.findElements(By.cssSelector("input[name=abilities]")))
+                .extracting(box -> box.getAttribute("value"))
+                .containsExactly("read:posts", "create:posts", "update:posts", "delete:posts", "read:inventory");
         type("name", "deploy script");
         // Past the suite's policy of 365 days: the form says so at the field, and keeps what was typed.
         setDate("expires_at", LocalDate.now().plusDays(400));
@@ -144,6 +149,9 @@ class TokenManagerBrowserIT extends BrowserTest {
         assertThat(api().get("api/user").bearer(login.json().getString("token")).send().status()).isEqualTo(401);
 
         String client = "storefront " + System.nanoTime();
+        // A client's token is offered what a client can use, introspection among it; "admin" is for people.
+        assertThat(browser.findElements(By.cssSelector(".client-form input[name=abilities]")))
+                .extracting(box -> box.getAttribute("value")).containsExactly("read:inventory", "introspect");
         type("name", client);
         click(By.xpath("//button[normalize-space()='Create client']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".secret"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.lanyard.it.support.Accounts;
+import dev.lanyard.it.support.Admin;
 import dev.lanyard.it.support.Api;
 import dev.lanyard.it.support.Json;
 import dev.lanyard.it.support.MicroTest;
@@ -187,6 +188,35 @@ class TokensIT extends MicroTest {
         return object.getJsonArray(name).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
+
+    @Test
+    void everyCallerLearnsTheAbilitiesATokenCanHoldAndWhoseTokensCanUseThem() {
+        var accounts = new Accounts(api());
+        var ann = accounts.register();
+        String narrow = accounts.token(ann, "read:posts");
+        var client = api().post("api/admin/clients", Json.of("name", "catalogue reader", "abilities",
+                List.of("read:inventory"))).bearer(Admin.token(api())).send();
+        assertThat(client.status()).as(client.toString()).isEqualTo(201);
+
+        var byToken = api().get("api/abilities").bearer(narrow).send();
+        var bySession = SpaClient.signedIn(api(), APP, ann).send(api().get("api/abilities"));
+        var byClient = api().get("api/abilities").bearer(client.json().getString("token")).send();
+
+        for (Api.Reply reply : List.of(byToken, bySession, byClient)) {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            assertThat(reply.json()).isEqualTo(byToken.json());
+        }
+        List<JsonObject> abilities = byToken.json().getJsonArray("abilities").getValuesAs(JsonObject.class);
+        assertThat(abilities).allSatisfy(ability -> {
+            assertThat(ability.keySet()).containsExactlyInAnyOrder("name", "description", "roles");
+            assertThat(ability.getString("description")).isNotBlank();
+        });
+        assertThat(abilities).extracting(ability -> ability.getString("name") + " "
+                + ability.getJsonArray("roles").getValuesAs(JsonString::getString)).containsExactlyInAnyOrder(
+                "read:posts [user]", "create:posts [user]", "update:posts [user]", "delete:posts [user]",
+                "read:inventory [user, client]", "introspect [client]", "admin [admin]");
+        assertThat(api().get("api/abilities").send().status()).isEqualTo(401);
+    }
 
     @Test
     void aTokenMustExpireWithinTheMaximumLifetimeWhichIsAlsoItsDefault() {
