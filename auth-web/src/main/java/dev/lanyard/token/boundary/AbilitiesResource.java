@@ -1,7 +1,7 @@
 package dev.lanyard.token.boundary;
 
 import dev.lanyard.rest.LanyardApplication;
-import dev.lanyard.rest.Roles;
+import dev.lanyard.token.entity.Roles;
 import dev.lanyard.token.boundary.AbilityCatalog.Ability;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;

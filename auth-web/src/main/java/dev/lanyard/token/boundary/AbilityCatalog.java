@@ -1,6 +1,6 @@
 package dev.lanyard.token.boundary;
 
-import dev.lanyard.rest.Roles;
+import dev.lanyard.token.entity.Roles;
 import java.util.List;
 
 /**
