@@ -1,6 +1,8 @@
 package dev.lanyard.rest;
 
 import dev.lanyard.security.TokenExpiryHeader;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.servers.Server;
 
 /**
  * Writes the error contract into the OpenAPI document once, rather than on every resource method: each operation
@@ -32,6 +35,11 @@ public class OpenApiContract implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getServers() != null) {
+            openAPI.setServers(new ArrayList<>(openAPI.getServers().stream().map(Server::getUrl)
+                    .map(OpenApiContract::serverPath).distinct().map(path -> OASFactory.createServer().url(path)
+                            .description("This server, at the address the document was fetched from")).toList()));
+        }
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
@@ -74,6 +82,17 @@ public class OpenApiContract implements OASFilter {
             schema.setRequired(schema.getRequired().stream().map(StringFields::jsonName).toList());
         }
         return schema;
+    }
+
+    /**
+     * A server as the path of its address ({@code http://host:8080/lanyard} → {@code /lanyard}), which OpenAPI
+     * resolves against the address the document was fetched from. Payara writes the machine's own host name, which
+     * a browser or a proxy's clients may not reach, and which a page such as Swagger UI's, loaded from another name
+     * of the host, may not call (its Content-Security-Policy allows its own origin only).
+     */
+    static String serverPath(String url) {
+        String path = URI.create(url).getPath();
+        return path == null || path.isEmpty() ? "/" : path;
     }
 
     /** The servlet's document, which the generator cannot see; its errors are added with everyone else's. */

@@ -17,4 +17,11 @@ class OpenApiContractTest {
         assertThat(OpenApiContract.operationId(HttpMethod.POST, "/api/oauth/introspect"))
                 .isEqualTo("postOauthIntrospect");
     }
+
+    @Test
+    void serversArePathsResolvedAgainstWhereTheDocumentWasFetched() {
+        assertThat(OpenApiContract.serverPath("http://localhost:8080/lanyard")).isEqualTo("/lanyard");
+        assertThat(OpenApiContract.serverPath("https://auth.example.com:8181/")).isEqualTo("/");
+        assertThat(OpenApiContract.serverPath("http://vm:8080")).isEqualTo("/");
+    }
 }

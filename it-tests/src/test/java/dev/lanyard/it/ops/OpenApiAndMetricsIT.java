@@ -86,6 +86,9 @@ class OpenApiAndMetricsIT extends MicroTest {
                 .filteredOn(message -> !message.equals("attribute endpoints is unexpected")).isEmpty();
         OpenAPI api = result.getOpenAPI();
         assertThat(api.getOpenapi()).startsWith("3.");
+        // The context root, which resolves against wherever the document was fetched from.
+        assertThat(api.getServers()).extracting(server -> server.getUrl())
+                .containsExactly(URI.create(base.toString()).getPath().replaceFirst("/$", ""));
         SecurityScheme bearer = api.getComponents().getSecuritySchemes().get("bearer");
         assertThat(bearer.getType()).isEqualTo(SecurityScheme.Type.HTTP);
         assertThat(bearer.getScheme()).isEqualTo("bearer");

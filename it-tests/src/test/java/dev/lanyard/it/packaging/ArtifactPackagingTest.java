@@ -6,6 +6,7 @@ import dev.lanyard.it.support.Deployments;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,18 @@ class ArtifactPackagingTest {
         // Payara ships neither password library to applications.
         assertThat(entries).anyMatch(name -> name.matches("lib/.*bcprov-jdk18on-.*\\.jar"));
         assertThat(entries).anyMatch(name -> name.matches("lib/.*bcrypt-.*\\.jar"));
+        // Swagger UI is served from the web module's own jars only: there, as its one jar, and not in lib/.
+        assertThat(entries).noneMatch(name -> name.contains("swagger-ui"));
+        try (var ear = new ZipFile(Deployments.ear());
+                var war = new ZipInputStream(ear.getInputStream(ear.getEntry("auth-web.war")))) {
+            List<String> web = new ArrayList<>();
+            for (ZipEntry entry = war.getNextEntry(); entry != null; entry = war.getNextEntry()) {
+                web.add(entry.getName());
+            }
+            assertThat(web).contains("api-docs/index.html", "api-docs/swagger-initializer.js")
+                    .anyMatch(name -> name.matches("WEB-INF/lib/swagger-ui-.*\\.jar"))
+                    .filteredOn(name -> name.endsWith(".jar")).hasSize(1);
+        }
     }
 
     @Test
@@ -60,6 +73,8 @@ class ArtifactPackagingTest {
         assertThat(entries).anyMatch(name -> name.matches("WEB-INF/lib/bcprov-jdk18on-.*\\.jar"));
         assertThat(entries).anyMatch(name -> name.matches("WEB-INF/lib/bcrypt-.*\\.jar"));
         assertThat(entries).anyMatch(name -> name.startsWith("WEB-INF/classes/dev/lanyard/"));
+        assertThat(entries).contains("api-docs/index.html", "api-docs/swagger-initializer.js")
+                .anyMatch(name -> name.matches("WEB-INF/lib/swagger-ui-.*\\.jar"));
     }
 
     private static List<String> entriesOf(File archive) throws IOException {

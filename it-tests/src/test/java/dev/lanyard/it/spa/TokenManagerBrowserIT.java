@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.lanyard.it.support.Accounts;
+import dev.lanyard.it.support.Accounts.Account;
 import dev.lanyard.it.support.Admin;
 import dev.lanyard.it.support.Json;
 import dev.lanyard.it.support.SuiteDatabase;
@@ -16,7 +17,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The token manager in a real browser, a screenshot of every screen under {@code target/screenshots}. */
+/**
+ * The token manager in a real browser, a screenshot of every screen under {@code target/screenshots}; and Swagger
+ * UI at {@code /api-docs/}, where a token pasted under "Authorize" calls the API.
+ */
 class TokenManagerBrowserIT extends BrowserTest {
 
     @Test
@@ -184,5 +188,42 @@ class TokenManagerBrowserIT extends BrowserTest {
         wait.until(ExpectedConditions.numberOfElementsToBe(auditRows, 1));
         assertThat(browser.findElement(auditRows).getText()).contains("user.disabled", "email=" + email);
         screenshot("14-admin-audit");
+    }
+
+    @Test
+    void swaggerUiCallsTheApiWithThePastedToken() {
+        Account account = new Accounts(api()).register();
+        var page = api().get("api-docs/").header("Accept", "text/html").send();
+        assertThat(page.status()).isEqualTo(200);
+        // The UI's policy, plus the data: images of Swagger UI's stylesheet; still no inline script.
+        assertThat(page.header("Content-Security-Policy").orElseThrow()).contains("script-src 'self';",
+                "img-src 'self' data:;", "connect-src 'self';").doesNotContain("unsafe-inline", "unsafe-eval");
+
+        // By another name of the host than the one Payara writes into the document: the calls go where the page
+        // came from, the only origin its policy lets it call.
+        browser.get(base.toString().replace("//localhost:", "//127.0.0.1:") + "api-docs/");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".info .title"), "Lanyard"));
+        String getUser = "//div[contains(@class, 'opblock-get')][.//*[@data-path='/api/user']]";
+        click(By.xpath(getUser + "//button[contains(@class, 'opblock-summary-control')]"));
+        click(By.xpath(getUser + "//button[contains(@class, 'try-out__btn')]"));
+        String response = getUser + "//table[contains(@class, 'live-responses-table')]/tbody/tr";
+        By status = By.xpath(response + "/td[contains(@class, 'response-col_status')]");
+        By details = By.xpath(response + "/td[contains(@class, 'response-col_description')]");
+
+        click(By.xpath(getUser + "//button[contains(@class, 'execute')]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "401"));
+        assertThat(browser.findElement(details).getText()).doesNotContain(account.email());
+        screenshot("15-api-docs-without-token");
+
+        click(By.cssSelector(".auth-wrapper button.authorize"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("auth-bearer-value")))
+                .sendKeys(account.token());
+        click(By.cssSelector(".auth-btn-wrapper button.authorize"));
+        click(By.cssSelector(".auth-btn-wrapper button.btn-done"));
+        click(By.xpath(getUser + "//button[contains(@class, 'execute')]"));
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "200"));
+        assertThat(browser.findElement(details).getText()).contains("\"email\": \"" + account.email() + "\"");
+        screenshot("16-api-docs-get-user");
     }
 }
