@@ -12,8 +12,7 @@ import java.util.HexFormat;
  */
 public final class Hashes {
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     /** Lowercase hex SHA-256 of the UTF-8 bytes of {@code value}. */
     public static String sha256Hex(String value) {

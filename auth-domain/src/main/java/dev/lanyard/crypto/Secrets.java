@@ -12,8 +12,7 @@ public final class Secrets {
     private static final String LOWER = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** The generator, for code that draws in its own way (a token's alphabet). */
     public static SecureRandom random() {

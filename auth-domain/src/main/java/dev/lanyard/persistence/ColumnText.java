@@ -6,8 +6,7 @@ public final class ColumnText {
     public static final int MAX_IP = 64;
     public static final int MAX_USER_AGENT = 512;
 
-    private ColumnText() {
-    }
+    private ColumnText() {}
 
     /** The start of {@code value} that fits {@code max} characters, never half of a surrogate pair. */
     public static String fit(String value, int max) {

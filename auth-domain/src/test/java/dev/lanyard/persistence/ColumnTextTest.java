@@ -14,7 +14,9 @@ class ColumnTextTest {
 
     @Test
     void whatDoesNotFitIsCut() {
-        assertThat(ColumnText.fit("agent/" + "x".repeat(1000), 512)).hasSize(512).startsWith("agent/xxx");
+        assertThat(ColumnText.fit("agent/" + "x".repeat(1000), 512))
+                .hasSize(512)
+                .startsWith("agent/xxx");
     }
 
     @Test

@@ -13,8 +13,12 @@ public record Page<T>(List<T> items, long total, PageRequest request) {
 
     /** The requested page of {@code items}, and the whole list's length from {@code count}. */
     public static <T> Page<T> of(TypedQuery<T> items, TypedQuery<Long> count, PageRequest request) {
-        return new Page<>(items.setFirstResult(request.offset()).setMaxResults(request.perPage()).getResultList(),
-                count.getSingleResult(), request);
+        return new Page<>(
+                items.setFirstResult(request.offset())
+                        .setMaxResults(request.perPage())
+                        .getResultList(),
+                count.getSingleResult(),
+                request);
     }
 
     public <R> Page<R> map(Function<? super T, ? extends R> mapper) {

@@ -75,7 +75,9 @@ public class DatabaseOutageTolerance implements SessionCustomizer {
     }
 
     private static Connection closedConnection() {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
                 (proxy, method, arguments) -> switch (method.getName()) {
                     case "isClosed" -> true;
                     case "isValid" -> false;

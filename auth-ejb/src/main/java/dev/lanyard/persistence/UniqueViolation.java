@@ -20,8 +20,7 @@ public final class UniqueViolation {
             "users_email_unique", "email",
             "products_sku_unique", "sku");
 
-    private UniqueViolation() {
-    }
+    private UniqueViolation() {}
 
     /** The problem to answer when {@code failure} was caused by a unique violation. */
     public static Optional<Problem> of(Throwable failure) {

@@ -28,7 +28,8 @@ public class Invalid extends Problem {
     /** Laravel's message: the first error, and how many more there are. */
     public static String summary(Map<String, List<String>> errors) {
         long count = errors.values().stream().mapToLong(List::size).sum();
-        String first = errors.values().stream().flatMap(List::stream).findFirst().orElse("The given data was invalid.");
+        String first =
+                errors.values().stream().flatMap(List::stream).findFirst().orElse("The given data was invalid.");
         return count <= 1 ? first : first + " (and " + (count - 1) + " more error" + (count > 2 ? "s" : "") + ")";
     }
 }

@@ -71,8 +71,12 @@ public class ApiReadiness implements HealthCheck {
     private void pingItself(int port) {
         URI ping = URI.create("http://" + host() + ":" + port + contextPath + "/api/ping");
         try {
-            int status = client.send(HttpRequest.newBuilder(ping).timeout(WARM_UP_TIMEOUT)
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.discarding())
+            int status = client.send(
+                            HttpRequest.newBuilder(ping)
+                                    .timeout(WARM_UP_TIMEOUT)
+                                    .header("Accept", "application/json")
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
                     .statusCode();
             if (status != 200) {
                 LOG.log(Level.INFO, "Warm-up request {0} answered {1}", new Object[] {ping, status});

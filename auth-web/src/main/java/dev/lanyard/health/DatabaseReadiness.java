@@ -23,7 +23,10 @@ public class DatabaseReadiness implements HealthCheck {
             answers = migrations.databaseAnswers();
         } catch (EJBException e) {
             // Probes arrive while the EJB container is still starting: not ready, rather than a 500 from Payara.
-            return HealthCheckResponse.named("lanyard-database").down().withData("starting", true).build();
+            return HealthCheckResponse.named("lanyard-database")
+                    .down()
+                    .withData("starting", true)
+                    .build();
         }
         boolean migrated = answers && migrations.ensureMigrated();
         return HealthCheckResponse.named("lanyard-database")

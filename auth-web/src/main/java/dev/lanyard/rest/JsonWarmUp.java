@@ -30,8 +30,8 @@ public class JsonWarmUp {
         }
         synchronized (this) {
             if (!warm) {
-                ContextResolver<Jsonb> resolver = providers.getContextResolver(Jsonb.class,
-                        MediaType.APPLICATION_JSON_TYPE);
+                ContextResolver<Jsonb> resolver =
+                        providers.getContextResolver(Jsonb.class, MediaType.APPLICATION_JSON_TYPE);
                 if (resolver != null) {
                     resolver.getContext(MessageBody.class);
                 }

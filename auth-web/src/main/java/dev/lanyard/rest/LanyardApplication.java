@@ -15,9 +15,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  */
 @ApplicationPath("api")
 @DeclareRoles({Roles.ADMIN, Roles.USER, Roles.CLIENT})
-@OpenAPIDefinition(info = @Info(title = "Lanyard", version = "0.1.0",
-        description = "API-token authentication for Jakarta EE, in the spirit of Laravel Sanctum"))
-@SecurityScheme(securitySchemeName = LanyardApplication.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Lanyard",
+                        version = "0.1.0",
+                        description = "API-token authentication for Jakarta EE, in the spirit of Laravel Sanctum"))
+@SecurityScheme(
+        securitySchemeName = LanyardApplication.BEARER,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "A personal access token or client token, {id}|{secret}, as issued by Lanyard")
 public class LanyardApplication extends Application {
 

@@ -36,33 +36,53 @@ public class OpenApiContract implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getServers() != null) {
-            openAPI.setServers(new ArrayList<>(openAPI.getServers().stream().map(Server::getUrl)
-                    .map(OpenApiContract::serverPath).distinct().map(path -> OASFactory.createServer().url(path)
-                            .description("This server, at the address the document was fetched from")).toList()));
+            openAPI.setServers(new ArrayList<>(openAPI.getServers().stream()
+                    .map(Server::getUrl)
+                    .map(OpenApiContract::serverPath)
+                    .distinct()
+                    .map(path -> OASFactory.createServer()
+                            .url(path)
+                            .description("This server, at the address the document was fetched from"))
+                    .toList()));
         }
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents()
-                .addSchema(MESSAGE, OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
-                        .description("Every error but 422, and plain confirmations")
-                        .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                        .required(List.of("message")))
-                .addSchema(VALIDATION, OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
-                        .description("A validation failure, in Laravel's shape: messages by field")
-                        .addProperty("message", OASFactory.createSchema().type(Schema.SchemaType.STRING))
-                        .addProperty("errors", OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
-                                .additionalPropertiesSchema(OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
-                                        .items(OASFactory.createSchema().type(Schema.SchemaType.STRING))))
-                        .required(List.of("message", "errors")));
+                .addSchema(
+                        MESSAGE,
+                        OASFactory.createSchema()
+                                .type(Schema.SchemaType.OBJECT)
+                                .description("Every error but 422, and plain confirmations")
+                                .addProperty(
+                                        "message", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                                .required(List.of("message")))
+                .addSchema(
+                        VALIDATION,
+                        OASFactory.createSchema()
+                                .type(Schema.SchemaType.OBJECT)
+                                .description("A validation failure, in Laravel's shape: messages by field")
+                                .addProperty(
+                                        "message", OASFactory.createSchema().type(Schema.SchemaType.STRING))
+                                .addProperty(
+                                        "errors",
+                                        OASFactory.createSchema()
+                                                .type(Schema.SchemaType.OBJECT)
+                                                .additionalPropertiesSchema(OASFactory.createSchema()
+                                                        .type(Schema.SchemaType.ARRAY)
+                                                        .items(OASFactory.createSchema()
+                                                                .type(Schema.SchemaType.STRING))))
+                                .required(List.of("message", "errors")));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
         openAPI.getPaths().addPathItem(contextRoot(openAPI) + DISCOVERY, discovery());
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-            operation.setOperationId(operationId(method, path));
-            addErrors(path, operation);
-        }));
+        openAPI.getPaths()
+                .getPathItems()
+                .forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+                    operation.setOperationId(operationId(method, path));
+                    addErrors(path, operation);
+                }));
     }
 
     /**
@@ -79,7 +99,8 @@ public class OpenApiContract implements OASFilter {
         properties.forEach((name, property) -> renamed.put(StringFields.jsonName(name), property));
         schema.setProperties(renamed);
         if (schema.getRequired() != null) {
-            schema.setRequired(schema.getRequired().stream().map(StringFields::jsonName).toList());
+            schema.setRequired(
+                    schema.getRequired().stream().map(StringFields::jsonName).toList());
         }
         return schema;
     }
@@ -97,22 +118,35 @@ public class OpenApiContract implements OASFilter {
 
     /** The servlet's document, which the generator cannot see; its errors are added with everyone else's. */
     private static PathItem discovery() {
-        return OASFactory.createPathItem().GET(OASFactory.createOperation()
-                .summary("RFC 8414 metadata: the issuer and its introspection and revocation endpoints")
-                .responses(OASFactory.createAPIResponses()
-                        .addAPIResponse("200", OASFactory.createAPIResponse().description("The metadata")
-                                .content(OASFactory.createContent().addMediaType(
-                                        jakarta.ws.rs.core.MediaType.APPLICATION_JSON, OASFactory.createMediaType()
-                                                .schema(OASFactory.createSchema().type(Schema.SchemaType.OBJECT)))))
-                        .addAPIResponse("404", OASFactory.createAPIResponse()
-                                .description("lanyard.app.url is not set: the server does not know its address")
-                                .content(json(MESSAGE)))));
+        return OASFactory.createPathItem()
+                .GET(OASFactory.createOperation()
+                        .summary("RFC 8414 metadata: the issuer and its introspection and revocation endpoints")
+                        .responses(OASFactory.createAPIResponses()
+                                .addAPIResponse(
+                                        "200",
+                                        OASFactory.createAPIResponse()
+                                                .description("The metadata")
+                                                .content(OASFactory.createContent()
+                                                        .addMediaType(
+                                                                jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
+                                                                OASFactory.createMediaType()
+                                                                        .schema(OASFactory.createSchema()
+                                                                                .type(Schema.SchemaType.OBJECT)))))
+                                .addAPIResponse(
+                                        "404",
+                                        OASFactory.createAPIResponse()
+                                                .description(
+                                                        "lanyard.app.url is not set: the server does not know its address")
+                                                .content(json(MESSAGE)))));
     }
 
     /** What the generated paths put before {@code /api}: the deployment's context root, empty at {@code /}. */
     private static String contextRoot(OpenAPI openAPI) {
-        return openAPI.getPaths().getPathItems().keySet().stream().filter(path -> path.contains("/api/")).findFirst()
-                .map(path -> path.substring(0, path.indexOf("/api/"))).orElse("");
+        return openAPI.getPaths().getPathItems().keySet().stream()
+                .filter(path -> path.contains("/api/"))
+                .findFirst()
+                .map(path -> path.substring(0, path.indexOf("/api/")))
+                .orElse("");
     }
 
     /**
@@ -137,20 +171,24 @@ public class OpenApiContract implements OASFilter {
         return id.toString();
     }
 
-
     private static void addErrors(String path, Operation operation) {
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             add(operation, "401", "No, invalid, expired or revoked token", MESSAGE)
-                    .addHeader("WWW-Authenticate",
-                            header("Bearer, with error=\"invalid_token\" when a token was sent"));
+                    .addHeader(
+                            "WWW-Authenticate", header("Bearer, with error=\"invalid_token\" when a token was sent"));
             add(operation, "403", "The token lacks the role or ability this operation needs", MESSAGE)
-                    .addHeader("WWW-Authenticate", header("For a missing ability: Bearer error=\"insufficient_scope\","
-                            + " scope=\"the abilities it lacks\" (RFC 6750)"));
+                    .addHeader(
+                            "WWW-Authenticate",
+                            header("For a missing ability: Bearer error=\"insufficient_scope\","
+                                    + " scope=\"the abilities it lacks\" (RFC 6750)"));
             operation.getResponses().getAPIResponses().entrySet().stream()
                     // Payara describes a success it derives from the method as "default".
-                    .filter(response -> response.getKey().startsWith("2") || response.getKey().equals("default"))
-                    .forEach(response -> response.getValue().addHeader(TokenExpiryHeader.NAME,
-                            header("When the calling token stops working (ISO-8601, UTC); absent when never")));
+                    .filter(response -> response.getKey().startsWith("2")
+                            || response.getKey().equals("default"))
+                    .forEach(response -> response.getValue()
+                            .addHeader(
+                                    TokenExpiryHeader.NAME,
+                                    header("When the calling token stops working (ISO-8601, UTC); absent when never")));
         }
         if (operation.getRequestBody() != null) {
             add(operation, "400", "Malformed body or a value of the wrong type", MESSAGE);
@@ -169,7 +207,8 @@ public class OpenApiContract implements OASFilter {
     }
 
     private static Header header(String description) {
-        return OASFactory.createHeader().description(description)
+        return OASFactory.createHeader()
+                .description(description)
                 .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING));
     }
 
@@ -181,15 +220,15 @@ public class OpenApiContract implements OASFilter {
         if (existing != null && existing.containsKey(status)) {
             return existing.get(status);
         }
-        APIResponse response = OASFactory.createAPIResponse().description(description)
-                .content(json(schema));
+        APIResponse response =
+                OASFactory.createAPIResponse().description(description).content(json(schema));
         operation.getResponses().addAPIResponse(status, response);
         return response;
     }
 
     private static Content json(String schema) {
-        MediaType json = OASFactory.createMediaType()
-                .schema(OASFactory.createSchema().ref("#/components/schemas/" + schema));
+        MediaType json =
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/" + schema));
         return OASFactory.createContent().addMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON, json);
     }
 }

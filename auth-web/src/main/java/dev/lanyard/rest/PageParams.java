@@ -19,7 +19,8 @@ public class PageParams {
     String perPage;
 
     public PageRequest toRequest() {
-        return new PageRequest(page == null ? 1 : Integer.parseInt(page),
+        return new PageRequest(
+                page == null ? 1 : Integer.parseInt(page),
                 perPage == null ? PageRequest.DEFAULT_PER_PAGE : Integer.parseInt(perPage));
     }
 }

@@ -5,8 +5,7 @@ import jakarta.ws.rs.core.Response;
 /** The fixed message the contract (after Laravel) gives for a status. */
 public final class StatusMessages {
 
-    private StatusMessages() {
-    }
+    private StatusMessages() {}
 
     public static String of(int status) {
         return switch (status) {

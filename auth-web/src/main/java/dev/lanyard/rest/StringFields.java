@@ -66,7 +66,10 @@ public class StringFields implements ReaderInterceptor {
         } else if (raw.isRecord() && value instanceof JsonObject object) {
             for (RecordComponent component : raw.getRecordComponents()) {
                 String name = jsonName(component.getName());
-                check(object.get(name), component.getGenericType(), field.isEmpty() ? name : field + "." + name,
+                check(
+                        object.get(name),
+                        component.getGenericType(),
+                        field.isEmpty() ? name : field + "." + name,
                         errors);
             }
         } else if (Collection.class.isAssignableFrom(raw) && type instanceof ParameterizedType collection) {
@@ -85,7 +88,8 @@ public class StringFields implements ReaderInterceptor {
             return plain;
         }
         return type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw
-                ? raw : Object.class;
+                ? raw
+                : Object.class;
     }
 
     /** The name JSON-B gives the component under {@link JsonConfig}'s snake_case naming. */

@@ -51,7 +51,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
      */
     private static boolean refusedByDatabase(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
                 return true;
             }

@@ -49,8 +49,7 @@ public class AccessPolicyFilter implements ContainerRequestFilter {
         AccessRule rule = RULES.computeIfAbsent(resource.getResourceMethod(), AccessRule::of);
         Optional<AuthenticatedToken> caller = CurrentCaller.find(request.getProperty(CurrentCaller.ATTRIBUTE));
         switch (rule.judge(caller, verifiedEmailRequired)) {
-            case ALLOW -> {
-            }
+            case ALLOW -> {}
             case UNAUTHENTICATED -> {
                 if (request.getProperty(CurrentCaller.STORE_UNAVAILABLE) != null) {
                     throw new ServiceUnavailableException();
@@ -66,8 +65,9 @@ public class AccessPolicyFilter implements ContainerRequestFilter {
     private static Response refusal(List<String> missingAbilities) {
         var response = Response.status(Response.Status.FORBIDDEN);
         if (!missingAbilities.isEmpty()) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\""
-                    + String.join(" ", missingAbilities) + "\"");
+            response.header(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer error=\"insufficient_scope\", scope=\"" + String.join(" ", missingAbilities) + "\"");
         }
         return response.build();
     }

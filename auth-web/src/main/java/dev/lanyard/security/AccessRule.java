@@ -14,16 +14,28 @@ import java.util.Optional;
  * it, or its class, says {@code @PermitAll}; one that declares nothing needs a caller, so no endpoint is open by
  * accident ({@code AccessDeclarationTest} keeps every method declared).
  */
-record AccessRule(boolean open, List<String> roles, List<String> allAbilities, List<String> anyAbilities,
-        boolean verifiedEmail) {
+record AccessRule(
+        boolean open, List<String> roles, List<String> allAbilities, List<String> anyAbilities, boolean verifiedEmail) {
 
-    enum Verdict { ALLOW, UNAUTHENTICATED, FORBIDDEN, UNVERIFIED }
+    enum Verdict {
+        ALLOW,
+        UNAUTHENTICATED,
+        FORBIDDEN,
+        UNVERIFIED
+    }
 
     static AccessRule of(Method method) {
-        return new AccessRule(permitsAll(method),
-                declared(method, RolesAllowed.class).map(a -> List.of(a.value())).orElse(List.of()),
-                declared(method, RequireAbilities.class).map(a -> List.of(a.value())).orElse(List.of()),
-                declared(method, RequireAnyAbility.class).map(a -> List.of(a.value())).orElse(List.of()),
+        return new AccessRule(
+                permitsAll(method),
+                declared(method, RolesAllowed.class)
+                        .map(a -> List.of(a.value()))
+                        .orElse(List.of()),
+                declared(method, RequireAbilities.class)
+                        .map(a -> List.of(a.value()))
+                        .orElse(List.of()),
+                declared(method, RequireAnyAbility.class)
+                        .map(a -> List.of(a.value()))
+                        .orElse(List.of()),
                 declared(method, RequireVerifiedEmail.class).isPresent());
     }
 
@@ -59,7 +71,8 @@ record AccessRule(boolean open, List<String> roles, List<String> allAbilities, L
      * missing.
      */
     List<String> missingAbilities(AuthenticatedToken token) {
-        List<String> missing = new ArrayList<>(allAbilities.stream().filter(ability -> !token.can(ability)).toList());
+        List<String> missing = new ArrayList<>(
+                allAbilities.stream().filter(ability -> !token.can(ability)).toList());
         if (!anyAbilities.isEmpty() && !token.abilities().canAny(anyAbilities)) {
             missing.addAll(anyAbilities);
         }

@@ -50,8 +50,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     ClientOrigins clients;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         Optional<AuthenticatedToken> known = CurrentCaller.find(request.getAttribute(CurrentCaller.ATTRIBUTE));
         if (known.isPresent()) {
             return login(context, known.get());
@@ -69,7 +69,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         try {
             Supplier<TokenUse> use = () -> new TokenUse(clients.of(request).address(), request.getHeader("User-Agent"));
             caller = authorization != null
-                    ? bearerToken(authorization).flatMap(PlainTextToken::parse)
+                    ? bearerToken(authorization)
+                            .flatMap(PlainTextToken::parse)
                             .flatMap(presented -> tokens.authenticate(presented, use))
                     : session.flatMap(PlainTextToken::parse)
                             .flatMap(presented -> tokens.authenticateSession(presented, use));
@@ -98,14 +99,19 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         if (cookies == null) {
             return Optional.empty();
         }
-        return Arrays.stream(cookies).filter(c -> BrowserCookies.SESSION.equals(c.getName())).findFirst()
+        return Arrays.stream(cookies)
+                .filter(c -> BrowserCookies.SESSION.equals(c.getName()))
+                .findFirst()
                 .flatMap(c -> BrowserCookies.sessionToken(c.getValue()))
                 .filter(token -> browsers.isStateful(request));
     }
 
     private static Optional<String> bearerToken(String authorization) {
         if (authorization.length() <= SCHEME.length()
-                || !authorization.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
+                || !authorization
+                        .substring(0, SCHEME.length())
+                        .toLowerCase(Locale.ROOT)
+                        .equals(SCHEME)) {
             return Optional.empty();
         }
         return Optional.of(authorization.substring(SCHEME.length()).trim());

@@ -17,8 +17,7 @@ public final class BrowserCookies {
     public static final String XSRF_TOKEN = "XSRF-TOKEN";
     public static final String XSRF_HEADER = "X-XSRF-TOKEN";
 
-    private BrowserCookies() {
-    }
+    private BrowserCookies() {}
 
     public static String session(String plainTextToken, boolean secure) {
         return cookie(SESSION, URLEncoder.encode(plainTextToken, StandardCharsets.UTF_8), true, secure, false);
@@ -35,7 +34,8 @@ public final class BrowserCookies {
     /** The token in a session cookie's value; the token's own format is checked by its parser. */
     public static Optional<String> sessionToken(String cookieValue) {
         try {
-            return Optional.ofNullable(cookieValue).filter(v -> !v.isEmpty())
+            return Optional.ofNullable(cookieValue)
+                    .filter(v -> !v.isEmpty())
                     .map(v -> URLDecoder.decode(v, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             return Optional.empty();

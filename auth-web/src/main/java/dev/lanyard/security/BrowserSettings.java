@@ -18,7 +18,8 @@ public class BrowserSettings {
     static final String ANY_ORIGIN = "*";
 
     @Inject
-    @ConfigProperty(name = "lanyard.stateful-domains",
+    @ConfigProperty(
+            name = "lanyard.stateful-domains",
             defaultValue = "localhost,localhost:3000,127.0.0.1,127.0.0.1:8000,::1")
     String statefulDomains;
 

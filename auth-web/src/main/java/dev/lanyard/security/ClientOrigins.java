@@ -39,8 +39,7 @@ public class ClientOrigins {
             throw new StartupRefusal(e.getMessage(), e);
         }
         if (!proxies.isEmpty()) {
-            LOG.log(Level.INFO, "Forwarding headers are read from the trusted proxies {0}",
-                    trustedProxies.get());
+            LOG.log(Level.INFO, "Forwarding headers are read from the trusted proxies {0}", trustedProxies.get());
         }
     }
 
@@ -57,8 +56,8 @@ public class ClientOrigins {
         if (request.getAttribute(RESOLVED) instanceof ClientOrigin resolved) {
             return resolved;
         }
-        ClientOrigin origin = proxies.resolve(request.getRemoteAddr(), request.isSecure(),
-                name -> Collections.list(request.getHeaders(name)));
+        ClientOrigin origin = proxies.resolve(
+                request.getRemoteAddr(), request.isSecure(), name -> Collections.list(request.getHeaders(name)));
         request.setAttribute(RESOLVED, origin);
         return origin;
     }

@@ -18,10 +18,9 @@ import java.io.IOException;
 public class CorsFilter extends HttpFilter {
 
     private static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
-    private static final String ALLOWED_HEADERS = "Accept, Authorization, Content-Type, X-Requested-With, "
-            + BrowserCookies.XSRF_HEADER;
-    private static final String EXPOSED_HEADERS = "Location, Retry-After, WWW-Authenticate, "
-            + TokenExpiryHeader.NAME;
+    private static final String ALLOWED_HEADERS =
+            "Accept, Authorization, Content-Type, X-Requested-With, " + BrowserCookies.XSRF_HEADER;
+    private static final String EXPOSED_HEADERS = "Location, Retry-After, WWW-Authenticate, " + TokenExpiryHeader.NAME;
     private static final String PREFLIGHT_CACHE_SECONDS = "600";
 
     @Inject
@@ -43,8 +42,8 @@ public class CorsFilter extends HttpFilter {
                 response.setHeader("Access-Control-Allow-Credentials", "true");
             }
         }
-        boolean preflight = "OPTIONS".equals(request.getMethod())
-                && request.getHeader("Access-Control-Request-Method") != null;
+        boolean preflight =
+                "OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null;
         if (!preflight) {
             if (allowed) {
                 response.setHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);

@@ -48,15 +48,19 @@ public class CsrfFilter implements ContainerRequestFilter {
         if (!stateful && spaOnly()) {
             throw new Forbidden("Only a single-page app on a stateful domain may call this.");
         }
-        if (!stateful || SAFE_METHODS.contains(request.getMethod())
+        if (!stateful
+                || SAFE_METHODS.contains(request.getMethod())
                 || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             return;
         }
         Cookie cookie = request.getCookies().get(BrowserCookies.XSRF_TOKEN);
         Optional<Long> session = CurrentCaller.find(request.getProperty(CurrentCaller.ATTRIBUTE))
-                .filter(AuthenticatedToken::session).map(AuthenticatedToken::tokenId);
-        if (!csrf.accepts(cookie == null ? null : cookie.getValue(),
-                request.getHeaderString(BrowserCookies.XSRF_HEADER), session)) {
+                .filter(AuthenticatedToken::session)
+                .map(AuthenticatedToken::tokenId);
+        if (!csrf.accepts(
+                cookie == null ? null : cookie.getValue(),
+                request.getHeaderString(BrowserCookies.XSRF_HEADER),
+                session)) {
             throw new WebApplicationException(CSRF_MISMATCH);
         }
     }

@@ -1,13 +1,10 @@
 package dev.lanyard.security;
 
-import dev.lanyard.crypto.Secrets;
 import dev.lanyard.crypto.Hashes;
+import dev.lanyard.crypto.Secrets;
 import dev.lanyard.signature.boundary.Signatures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -26,7 +23,8 @@ public class CsrfTokens {
     Signatures signatures;
 
     public String issue(Optional<Long> sessionId) {
-        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.bytes(24)) + "." + binding(sessionId);
+        String payload =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.bytes(24)) + "." + binding(sessionId);
         return payload + "." + signatures.sign(PURPOSE, payload);
     }
 

@@ -21,8 +21,7 @@ public class CurrentCaller {
 
     /** The caller's token; resources behind an access rule always have one. */
     public AuthenticatedToken token() {
-        return find(request.getAttribute(ATTRIBUTE))
-                .orElseThrow(Unauthorized::new);
+        return find(request.getAttribute(ATTRIBUTE)).orElseThrow(Unauthorized::new);
     }
 
     /** The caller's token, when the request has one (a resource open to guests may be called without). */

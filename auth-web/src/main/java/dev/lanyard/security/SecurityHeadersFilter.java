@@ -19,7 +19,9 @@ import java.io.IOException;
  */
 // Forwards too: the UI's page forwarded to for a path a mail links to (ui.UiPagesFilter) needs the headers, and
 // the order of annotated filters is not defined, so that filter may run before this one.
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
+@WebFilter(
+        urlPatterns = "/*",
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String UI_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -40,7 +42,8 @@ public class SecurityHeadersFilter extends HttpFilter {
         // The UI's own requests carry its address, which tells the server they come from the app; no other
         // site ever learns it.
         response.setHeader("Referrer-Policy", "same-origin");
-        response.setHeader("Content-Security-Policy",
+        response.setHeader(
+                "Content-Security-Policy",
                 api ? API_POLICY : path.startsWith("/api-docs/") ? API_DOCS_POLICY : UI_POLICY);
         response.setHeader("Cache-Control", api ? "no-store" : "no-cache");
         if (clients.of(request).secure()) {

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Only a page of a stateful domain may call this (the single-page app's session endpoints); others get 403. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
-public @interface SpaOnly {
-}
+public @interface SpaOnly {}

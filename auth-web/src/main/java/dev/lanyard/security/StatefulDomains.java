@@ -35,8 +35,13 @@ public final class StatefulDomains {
      * server's own {@code host} (the request's Host header), which a cross-site page cannot forge.
      */
     public boolean matches(String url, Optional<String> ownHost) {
-        return authority(url).filter(authority -> patterns.stream().anyMatch(p -> p.matcher(authority).matches())
-                || ownHost.map(StatefulDomains::normalize).filter(authority::equals).isPresent()).isPresent();
+        return authority(url)
+                .filter(authority ->
+                        patterns.stream().anyMatch(p -> p.matcher(authority).matches())
+                                || ownHost.map(StatefulDomains::normalize)
+                                        .filter(authority::equals)
+                                        .isPresent())
+                .isPresent();
     }
 
     /** Host and port, lower case, IPv6 without brackets; nothing for an unparsable or opaque URL. */

@@ -18,7 +18,8 @@ public class TokenExpiryHeader implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        CurrentCaller.find(request.getProperty(CurrentCaller.ATTRIBUTE)).flatMap(AuthenticatedToken::expiry)
+        CurrentCaller.find(request.getProperty(CurrentCaller.ATTRIBUTE))
+                .flatMap(AuthenticatedToken::expiry)
                 .ifPresent(expiry -> response.getHeaders().putSingle(NAME, expiry.toString()));
     }
 }

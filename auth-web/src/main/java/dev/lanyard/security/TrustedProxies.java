@@ -33,11 +33,11 @@ public final class TrustedProxies {
     private static final Pattern IPV6 = Pattern.compile("(?=.*:)[0-9A-Fa-f:][0-9A-Fa-f:.]*");
     /** RFC 7239's node-port: a number or an obfuscated {@code _name}. */
     private static final Pattern PORT = Pattern.compile(":(\\d{1,5}|_[A-Za-z0-9._-]+)");
+
     private static final String HTTPS = "https";
 
     /** Where a request comes from: the client's address, and whether the client reached us over HTTPS. */
-    public record ClientOrigin(String address, boolean secure) {
-    }
+    public record ClientOrigin(String address, boolean secure) {}
 
     private record Block(byte[] network, int prefix) {
         boolean contains(InetAddress address) {
@@ -56,8 +56,7 @@ public final class TrustedProxies {
     }
 
     /** One hop of a forwarding header: its address, when it is one, and the scheme it reports. */
-    private record Hop(Optional<InetAddress> address, Optional<String> proto) {
-    }
+    private record Hop(Optional<InetAddress> address, Optional<String> proto) {}
 
     private final List<Block> blocks;
 
@@ -98,12 +97,17 @@ public final class TrustedProxies {
             return new ClientOrigin(peer, secure);
         }
         List<String> forwardedFor = listOf(headers.apply("X-Forwarded-For"), false);
-        Optional<String> forwardedProto = listOf(headers.apply("X-Forwarded-Proto"), false).stream().findFirst();
+        Optional<String> forwardedProto =
+                listOf(headers.apply("X-Forwarded-Proto"), false).stream().findFirst();
         List<Hop> hops;
         if (!forwardedFor.isEmpty()) {
-            hops = forwardedFor.stream().map(hop -> new Hop(node(hop), Optional.<String>empty())).toList();
+            hops = forwardedFor.stream()
+                    .map(hop -> new Hop(node(hop), Optional.<String>empty()))
+                    .toList();
         } else {
-            hops = listOf(headers.apply("Forwarded"), true).stream().map(TrustedProxies::forwardedElement).toList();
+            hops = listOf(headers.apply("Forwarded"), true).stream()
+                    .map(TrustedProxies::forwardedElement)
+                    .toList();
         }
         String client = peer;
         Optional<String> proto = Optional.empty();
@@ -165,10 +169,13 @@ public final class TrustedProxies {
         for (String pair : split(element, ';')) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                pairs.putIfAbsent(pair.substring(0, equals).trim(), unquote(pair.substring(equals + 1).trim()));
+                pairs.putIfAbsent(
+                        pair.substring(0, equals).trim(),
+                        unquote(pair.substring(equals + 1).trim()));
             }
         }
-        return new Hop(Optional.ofNullable(pairs.get("for")).flatMap(TrustedProxies::node),
+        return new Hop(
+                Optional.ofNullable(pairs.get("for")).flatMap(TrustedProxies::node),
                 Optional.ofNullable(pairs.get("proto")).map(proto -> proto.toLowerCase(Locale.ROOT)));
     }
 
@@ -181,14 +188,18 @@ public final class TrustedProxies {
         String text = unquote(node.trim());
         if (text.startsWith("[")) {
             int close = text.indexOf(']');
-            if (close < 0 || !(close == text.length() - 1 || PORT.matcher(text.substring(close + 1)).matches())) {
+            if (close < 0
+                    || !(close == text.length() - 1
+                            || PORT.matcher(text.substring(close + 1)).matches())) {
                 return Optional.empty();
             }
             String inner = text.substring(1, close);
             return inner.contains(":") ? literal(inner) : Optional.empty();
         }
         int colon = text.indexOf(':');
-        if (colon > 0 && colon == text.lastIndexOf(':') && PORT.matcher(text.substring(colon)).matches()) {
+        if (colon > 0
+                && colon == text.lastIndexOf(':')
+                && PORT.matcher(text.substring(colon)).matches()) {
             return literal(text.substring(0, colon));
         }
         return literal(text);

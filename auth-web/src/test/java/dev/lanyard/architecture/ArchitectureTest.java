@@ -1,9 +1,9 @@
 package dev.lanyard.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -26,19 +26,30 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final JavaClasses LANYARD = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.lanyard");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.lanyard");
 
     @Test
     void entitiesKnowNoServiceAndServicesKnowNoHttp() {
-        layeredArchitecture().consideringAllDependencies()
-                .layer("web").definedBy(fromModule("auth-web"))
-                .layer("services").definedBy(fromModule("auth-ejb"))
-                .layer("domain").definedBy(fromModule("auth-domain"))
-                .whereLayer("web").mayNotBeAccessedByAnyLayer()
-                .whereLayer("services").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("domain").mayOnlyBeAccessedByLayers("services", "web")
+        layeredArchitecture()
+                .consideringAllDependencies()
+                .layer("web")
+                .definedBy(fromModule("auth-web"))
+                .layer("services")
+                .definedBy(fromModule("auth-ejb"))
+                .layer("domain")
+                .definedBy(fromModule("auth-domain"))
+                .whereLayer("web")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("services")
+                .mayOnlyBeAccessedByLayers("web")
+                .whereLayer("domain")
+                .mayOnlyBeAccessedByLayers("services", "web")
                 .check(LANYARD);
-        noClasses().that(fromModule("auth-ejb").or(fromModule("auth-domain"))).should().dependOnClassesThat()
+        noClasses()
+                .that(fromModule("auth-ejb").or(fromModule("auth-domain")))
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..", "jakarta.security.enterprise..")
                 .check(LANYARD);
     }
@@ -55,21 +66,31 @@ class ArchitectureTest {
 
     @Test
     void everyComponentSaysWhatItIsFor() {
-        Set<String> topLevel = LANYARD.stream().map(JavaClass::getPackageName)
-                .filter(name -> name.startsWith("dev.lanyard.")).map(name -> name.split("\\.")[2])
+        Set<String> topLevel = LANYARD.stream()
+                .map(JavaClass::getPackageName)
+                .filter(name -> name.startsWith("dev.lanyard."))
+                .map(name -> name.split("\\.")[2])
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(topLevel).allSatisfy(component -> assertThat(LANYARD.contain("dev.lanyard." + component
-                + ".package-info")).as("dev/lanyard/%s/package-info.java", component).isTrue());
+        assertThat(topLevel)
+                .allSatisfy(component -> assertThat(LANYARD.contain("dev.lanyard." + component + ".package-info"))
+                        .as("dev/lanyard/%s/package-info.java", component)
+                        .isTrue());
     }
 
     @Test
     void randomnessAndConstantTimeComparisonHaveOneHome() {
-        noClasses().that().resideOutsideOfPackage("dev.lanyard.crypto..").should()
-                .callConstructor(SecureRandom.class).orShould()
-                .callMethod(MessageDigest.class, "isEqual", byte[].class, byte[].class).orShould()
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.lanyard.crypto..")
+                .should()
+                .callConstructor(SecureRandom.class)
+                .orShould()
+                .callMethod(MessageDigest.class, "isEqual", byte[].class, byte[].class)
+                .orShould()
                 .callMethod(MessageDigest.class, "getInstance", String.class)
-                .because("secrets are drawn and compared in dev.lanyard.crypto only").check(LANYARD);
+                .because("secrets are drawn and compared in dev.lanyard.crypto only")
+                .check(LANYARD);
     }
 
     /**
@@ -83,7 +104,9 @@ class ArchitectureTest {
         @Override
         public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
             String[] parts = javaClass.getPackageName().split("\\.");
-            if (parts.length < 3 || PLUMBING.contains(parts[2]) || javaClass.getPackageName().contains(".entity")) {
+            if (parts.length < 3
+                    || PLUMBING.contains(parts[2])
+                    || javaClass.getPackageName().contains(".entity")) {
                 return SliceIdentifier.ignore();
             }
             boolean example = parts[2].equals("example") && parts.length > 3;
@@ -96,11 +119,15 @@ class ArchitectureTest {
         }
     };
 
-    private static final Set<String> PLUMBING = Set.of("rest", "security", "problem", "paging", "persistence",
-            "startup", "health", "status", "ui", "metrics");
+    private static final Set<String> PLUMBING = Set.of(
+            "rest", "security", "problem", "paging", "persistence", "startup", "health", "status", "ui", "metrics");
 
     private static DescribedPredicate<JavaClass> fromModule(String module) {
-        return DescribedPredicate.describe("classes of " + module, javaClass -> javaClass.getSource()
-                .map(source -> source.getUri().toString().contains("/" + module + "/")).orElse(false));
+        return DescribedPredicate.describe(
+                "classes of " + module,
+                javaClass -> javaClass
+                        .getSource()
+                        .map(source -> source.getUri().toString().contains("/" + module + "/"))
+                        .orElse(false));
     }
 }

@@ -10,10 +10,12 @@ class OpenApiContractTest {
     @Test
     void operationIdsFollowMethodAndPath() {
         assertThat(OpenApiContract.operationId(HttpMethod.GET, "/api/posts")).isEqualTo("getPosts");
-        assertThat(OpenApiContract.operationId(HttpMethod.GET, "/api/posts/{id}")).isEqualTo("getPostsById");
+        assertThat(OpenApiContract.operationId(HttpMethod.GET, "/api/posts/{id}"))
+                .isEqualTo("getPostsById");
         assertThat(OpenApiContract.operationId(HttpMethod.POST, "/api/admin/clients/{id}/tokens"))
                 .isEqualTo("postAdminClientsByIdTokens");
-        assertThat(OpenApiContract.operationId(HttpMethod.POST, "/api/logout-all")).isEqualTo("postLogoutAll");
+        assertThat(OpenApiContract.operationId(HttpMethod.POST, "/api/logout-all"))
+                .isEqualTo("postLogoutAll");
         assertThat(OpenApiContract.operationId(HttpMethod.POST, "/api/oauth/introspect"))
                 .isEqualTo("postOauthIntrospect");
     }

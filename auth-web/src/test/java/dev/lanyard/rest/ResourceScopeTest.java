@@ -15,8 +15,10 @@ class ResourceScopeTest {
 
     @Test
     void everyRootResourceIsApplicationScoped() {
-        assertThat(RootResources.classes()).hasSizeGreaterThan(15)
+        assertThat(RootResources.classes())
+                .hasSizeGreaterThan(15)
                 .allSatisfy(type -> assertThat(type.isAnnotationPresent(ApplicationScoped.class))
-                        .as(type.getSimpleName() + " is @ApplicationScoped").isTrue());
+                        .as(type.getSimpleName() + " is @ApplicationScoped")
+                        .isTrue());
     }
 }

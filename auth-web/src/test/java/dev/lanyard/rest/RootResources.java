@@ -13,15 +13,16 @@ import java.util.stream.Stream;
 /** The root resources compiled into this module, read from its classes directory, and their resource methods. */
 public final class RootResources {
 
-    private RootResources() {
-    }
+    private RootResources() {}
 
     public static List<Class<?>> classes() {
         var classes = java.nio.file.Path.of("target", "classes");
         try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
-            return files.map(classes::relativize).map(java.nio.file.Path::toString)
+            return files.map(classes::relativize)
+                    .map(java.nio.file.Path::toString)
                     .filter(name -> name.endsWith(".class") && !name.contains("$"))
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                    .map(name ->
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.'))
                     .<Class<?>>map(RootResources::load)
                     .filter(type -> type.isAnnotationPresent(Path.class))
                     .toList();
@@ -31,8 +32,10 @@ public final class RootResources {
     }
 
     public static List<Method> methods() {
-        return classes().stream().flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
-                .filter(RootResources::isResourceMethod).toList();
+        return classes().stream()
+                .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
+                .filter(RootResources::isResourceMethod)
+                .toList();
     }
 
     private static boolean isResourceMethod(Method method) {

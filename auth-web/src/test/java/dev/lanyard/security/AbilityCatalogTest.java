@@ -24,14 +24,21 @@ class AbilityCatalogTest {
             AccessRule rule = AccessRule.of(method);
             Stream.concat(rule.allAbilities().stream(), rule.anyAbilities().stream())
                     .filter(ability -> !ability.equals(Abilities.WILDCARD))
-                    .forEach(ability -> declared.computeIfAbsent(ability, a -> new TreeSet<>()).addAll(rule.roles()));
+                    .forEach(ability -> declared.computeIfAbsent(ability, a -> new TreeSet<>())
+                            .addAll(rule.roles()));
         }
 
-        Map<String, Set<String>> catalogued = AbilityCatalog.ALL.stream().collect(Collectors.toMap(
-                AbilityCatalog.Ability::name, ability -> new TreeSet<>(ability.roles()), (a, b) -> a, TreeMap::new));
+        Map<String, Set<String>> catalogued = AbilityCatalog.ALL.stream()
+                .collect(Collectors.toMap(
+                        AbilityCatalog.Ability::name,
+                        ability -> new TreeSet<>(ability.roles()),
+                        (a, b) -> a,
+                        TreeMap::new));
 
         assertThat(declared).hasSizeGreaterThan(5);
         assertThat(catalogued).isEqualTo(declared);
-        assertThat(AbilityCatalog.ALL).extracting(AbilityCatalog.Ability::description).doesNotContainNull();
+        assertThat(AbilityCatalog.ALL)
+                .extracting(AbilityCatalog.Ability::description)
+                .doesNotContainNull();
     }
 }

@@ -15,7 +15,8 @@ class AccessDeclarationTest {
         List<Method> methods = RootResources.methods();
         assertThat(methods).hasSizeGreaterThan(30);
 
-        assertThat(methods).filteredOn(method -> !AccessRule.of(method).isDeclared())
+        assertThat(methods)
+                .filteredOn(method -> !AccessRule.of(method).isDeclared())
                 .extracting(method -> method.getDeclaringClass().getSimpleName() + "." + method.getName())
                 .as("resource methods with neither @PermitAll nor @RolesAllowed, on themselves or their class")
                 .isEmpty();

@@ -16,57 +16,48 @@ class AccessRuleTest {
 
     static class Resource {
         @PermitAll
-        public void open() {
-        }
+        public void open() {}
 
-        public void undeclared() {
-        }
+        public void undeclared() {}
 
         @RolesAllowed("user")
-        public void users() {
-        }
+        public void users() {}
 
         @RolesAllowed("admin")
         @RequireAbilities("admin")
-        public void admins() {
-        }
+        public void admins() {}
 
         @RequireAbilities({"read:posts", "create:posts"})
-        public void allOf() {
-        }
+        public void allOf() {}
 
         @RequireAnyAbility({"read:posts", "read:inventory"})
-        public void anyOf() {
-        }
+        public void anyOf() {}
     }
 
     @RolesAllowed({"user", "client"})
     @RequireVerifiedEmail
     static class VerifiedOnly {
-        public void inherited() {
-        }
+        public void inherited() {}
     }
 
     @RolesAllowed("user")
     static class UsersOnly {
-        public void inherited() {
-        }
+        public void inherited() {}
     }
 
     @PermitAll
     static class Public {
-        public void inherited() {
-        }
+        public void inherited() {}
 
         @RolesAllowed("user")
-        public void own() {
-        }
+        public void own() {}
     }
 
     @Test
     void onlyPermitAllOpensAMethodToAnyone() throws Exception {
         assertThat(rule(Resource.class, "open").judge(Optional.empty(), false)).isEqualTo(Verdict.ALLOW);
-        assertThat(rule(Public.class, "inherited").judge(Optional.empty(), false)).isEqualTo(Verdict.ALLOW);
+        assertThat(rule(Public.class, "inherited").judge(Optional.empty(), false))
+                .isEqualTo(Verdict.ALLOW);
     }
 
     @Test
@@ -85,15 +76,18 @@ class AccessRuleTest {
     @Test
     void declaredMethodsNeedACaller() throws Exception {
         for (String method : new String[] {"users", "admins", "allOf", "anyOf"}) {
-            assertThat(rule(Resource.class, method).judge(Optional.empty(), false)).as(method)
+            assertThat(rule(Resource.class, method).judge(Optional.empty(), false))
+                    .as(method)
                     .isEqualTo(Verdict.UNAUTHENTICATED);
         }
     }
 
     @Test
     void rolesComeFromTheTokensGroups() throws Exception {
-        assertThat(rule(Resource.class, "users").judge(caller(Set.of("user"), "*"), false)).isEqualTo(Verdict.ALLOW);
-        assertThat(rule(Resource.class, "admins").judge(caller(Set.of("user"), "*"), false)).isEqualTo(Verdict.FORBIDDEN);
+        assertThat(rule(Resource.class, "users").judge(caller(Set.of("user"), "*"), false))
+                .isEqualTo(Verdict.ALLOW);
+        assertThat(rule(Resource.class, "admins").judge(caller(Set.of("user"), "*"), false))
+                .isEqualTo(Verdict.FORBIDDEN);
         assertThat(rule(Resource.class, "admins").judge(caller(Set.of("user", "admin"), "*"), false))
                 .isEqualTo(Verdict.ALLOW);
         assertThat(rule(Resource.class, "admins").judge(caller(Set.of("user", "admin"), "read:posts"), false))
@@ -104,7 +98,8 @@ class AccessRuleTest {
     void allOfNeedsEveryAbility() throws Exception {
         var rule = rule(Resource.class, "allOf");
         assertThat(rule.judge(caller(Set.of("user"), "read:posts"), false)).isEqualTo(Verdict.FORBIDDEN);
-        assertThat(rule.judge(caller(Set.of("user"), "read:posts", "create:posts"), false)).isEqualTo(Verdict.ALLOW);
+        assertThat(rule.judge(caller(Set.of("user"), "read:posts", "create:posts"), false))
+                .isEqualTo(Verdict.ALLOW);
         assertThat(rule.judge(caller(Set.of("user"), "*"), false)).isEqualTo(Verdict.ALLOW);
     }
 
@@ -118,17 +113,22 @@ class AccessRuleTest {
 
     @Test
     void aRefusalNamesTheAbilitiesTheTokenLacks() throws Exception {
-        assertThat(rule(Resource.class, "allOf").missingAbilities(caller(Set.of("user"), "read:posts").orElseThrow()))
+        assertThat(rule(Resource.class, "allOf")
+                        .missingAbilities(caller(Set.of("user"), "read:posts").orElseThrow()))
                 .containsExactly("create:posts");
-        assertThat(rule(Resource.class, "anyOf").missingAbilities(caller(Set.of("user"), "create:posts").orElseThrow()))
+        assertThat(rule(Resource.class, "anyOf")
+                        .missingAbilities(caller(Set.of("user"), "create:posts").orElseThrow()))
                 .containsExactly("read:posts", "read:inventory");
-        assertThat(rule(Resource.class, "admins").missingAbilities(caller(Set.of("user"), "*").orElseThrow()))
-                .as("only a role is missing: no scope would help").isEmpty();
+        assertThat(rule(Resource.class, "admins")
+                        .missingAbilities(caller(Set.of("user"), "*").orElseThrow()))
+                .as("only a role is missing: no scope would help")
+                .isEmpty();
     }
 
     @Test
     void aClassLevelDeclarationCoversItsMethods() throws Exception {
-        assertThat(rule(UsersOnly.class, "inherited").judge(Optional.empty(), false)).isEqualTo(Verdict.UNAUTHENTICATED);
+        assertThat(rule(UsersOnly.class, "inherited").judge(Optional.empty(), false))
+                .isEqualTo(Verdict.UNAUTHENTICATED);
         assertThat(rule(UsersOnly.class, "inherited").judge(caller(Set.of("client"), "*"), false))
                 .isEqualTo(Verdict.FORBIDDEN);
     }
@@ -154,8 +154,7 @@ class AccessRuleTest {
         return caller(groups, false, abilities);
     }
 
-    private static Optional<AuthenticatedToken> caller(Set<String> groups, boolean emailVerified,
-            String... abilities) {
+    private static Optional<AuthenticatedToken> caller(Set<String> groups, boolean emailVerified, String... abilities) {
         TokenOwner owner = new TokenOwner() {
             @Override
             public String kind() {

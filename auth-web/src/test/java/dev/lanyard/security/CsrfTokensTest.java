@@ -54,7 +54,8 @@ class CsrfTokensTest {
 
         assertThat(csrf.accepts(token, null, Optional.empty())).isFalse();
         assertThat(csrf.accepts(null, token, Optional.empty())).isFalse();
-        assertThat(csrf.accepts(token, csrf.issue(Optional.empty()), Optional.empty())).isFalse();
+        assertThat(csrf.accepts(token, csrf.issue(Optional.empty()), Optional.empty()))
+                .isFalse();
         assertThat(csrf.accepts(forged, forged, Optional.empty())).isFalse();
         assertThat(csrf.accepts(rebound, rebound, Optional.of(7L))).isFalse();
         assertThat(csrf.accepts("no-dots", "no-dots", Optional.empty())).isFalse();

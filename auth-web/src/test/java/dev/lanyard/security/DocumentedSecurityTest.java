@@ -28,7 +28,8 @@ class DocumentedSecurityTest {
                 mismatches.add(method.getDeclaringClass().getSimpleName() + "." + method.getName());
             }
         }
-        assertThat(mismatches).as("resource methods whose @SecurityRequirement differs from their access rule")
+        assertThat(mismatches)
+                .as("resource methods whose @SecurityRequirement differs from their access rule")
                 .isEmpty();
     }
 }

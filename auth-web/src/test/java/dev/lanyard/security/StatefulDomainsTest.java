@@ -12,7 +12,8 @@ class StatefulDomainsTest {
     @Test
     void aDomainMatchesItsPagesOnly() {
         assertThat(domains.matches("https://test.com/", Optional.empty())).isTrue();
-        assertThat(domains.matches("https://test.com/dashboard?x=1", Optional.empty())).isTrue();
+        assertThat(domains.matches("https://test.com/dashboard?x=1", Optional.empty()))
+                .isTrue();
         assertThat(domains.matches("http://TEST.com", Optional.empty())).isTrue();
         assertThat(domains.matches("https://test.com.x/", Optional.empty())).isFalse();
         assertThat(domains.matches("https://nottest.com/", Optional.empty())).isFalse();
@@ -21,10 +22,13 @@ class StatefulDomainsTest {
 
     @Test
     void aWildcardMatchesSubdomainsButNotAPathThatLooksLikeOne() {
-        assertThat(domains.matches("https://foobar.test.com/app", Optional.empty())).isTrue();
+        assertThat(domains.matches("https://foobar.test.com/app", Optional.empty()))
+                .isTrue();
         assertThat(domains.matches("https://a.b.test.com/", Optional.empty())).isTrue();
-        assertThat(domains.matches("https://evil.com/x.test.com/", Optional.empty())).isFalse();
-        assertThat(domains.matches("https://foobar.test.com.evil.com/", Optional.empty())).isFalse();
+        assertThat(domains.matches("https://evil.com/x.test.com/", Optional.empty()))
+                .isFalse();
+        assertThat(domains.matches("https://foobar.test.com.evil.com/", Optional.empty()))
+                .isFalse();
     }
 
     @Test
@@ -37,8 +41,10 @@ class StatefulDomainsTest {
 
     @Test
     void theServersOwnHostIsAlwaysStateful() {
-        assertThat(domains.matches("http://10.0.0.7:8080/#/tokens", Optional.of("10.0.0.7:8080"))).isTrue();
-        assertThat(domains.matches("http://10.0.0.7:9090/", Optional.of("10.0.0.7:8080"))).isFalse();
+        assertThat(domains.matches("http://10.0.0.7:8080/#/tokens", Optional.of("10.0.0.7:8080")))
+                .isTrue();
+        assertThat(domains.matches("http://10.0.0.7:9090/", Optional.of("10.0.0.7:8080")))
+                .isFalse();
     }
 
     @Test

@@ -61,11 +61,22 @@ class TrustedProxiesTest {
 
     @Test
     void aMalformedEntryIsRefusedByName() {
-        for (String entry : List.of("10.0.0.0/33", "::/129", "10.0.0/8", "10.0.0.256", "proxy.example.com",
-                "10.0.0.0/", "10.0.0.0/-1", "fe80::1%eth0", "[::1]", "010.0.0.1")) {
-            assertThatThrownBy(() -> TrustedProxies.parse("127.0.0.1/32, " + entry)).as(entry)
+        for (String entry : List.of(
+                "10.0.0.0/33",
+                "::/129",
+                "10.0.0/8",
+                "10.0.0.256",
+                "proxy.example.com",
+                "10.0.0.0/",
+                "10.0.0.0/-1",
+                "fe80::1%eth0",
+                "[::1]",
+                "010.0.0.1")) {
+            assertThatThrownBy(() -> TrustedProxies.parse("127.0.0.1/32, " + entry))
+                    .as(entry)
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("lanyard.trusted-proxies").hasMessageContaining("\"" + entry + "\"");
+                    .hasMessageContaining("lanyard.trusted-proxies")
+                    .hasMessageContaining("\"" + entry + "\"");
         }
         assertThat(TrustedProxies.parse("").isEmpty()).isTrue();
         assertThat(TrustedProxies.parse(" , ").isEmpty()).isTrue();
@@ -73,29 +84,40 @@ class TrustedProxiesTest {
 
     @Test
     void headersFromAPeerThatIsNotTrustedAreIgnored() {
-        var origin = from("203.0.113.9", "X-Forwarded-For: 198.51.100.1", "Forwarded: for=198.51.100.2;proto=https",
+        var origin = from(
+                "203.0.113.9",
+                "X-Forwarded-For: 198.51.100.1",
+                "Forwarded: for=198.51.100.2;proto=https",
                 "X-Forwarded-Proto: https");
 
         assertThat(origin).isEqualTo(new ClientOrigin("203.0.113.9", false));
-        assertThat(from(TrustedProxies.parse(""), "10.0.0.1", "X-Forwarded-For: 198.51.100.1").address())
-                .as("no proxy trusted by default").isEqualTo("10.0.0.1");
+        assertThat(from(TrustedProxies.parse(""), "10.0.0.1", "X-Forwarded-For: 198.51.100.1")
+                        .address())
+                .as("no proxy trusted by default")
+                .isEqualTo("10.0.0.1");
     }
 
     @Test
     void theClientIsTheRightMostHopThatIsNotATrustedProxy() {
         assertThat(from("10.0.0.1", "X-Forwarded-For: 198.51.100.1").address()).isEqualTo("198.51.100.1");
-        assertThat(from("10.0.0.1", "X-Forwarded-For: 6.6.6.6, 198.51.100.1, 10.0.0.2").address())
-                .as("what the client wrote itself is left of its own address").isEqualTo("198.51.100.1");
+        assertThat(from("10.0.0.1", "X-Forwarded-For: 6.6.6.6, 198.51.100.1, 10.0.0.2")
+                        .address())
+                .as("what the client wrote itself is left of its own address")
+                .isEqualTo("198.51.100.1");
         assertThat(from("10.0.0.1", "X-Forwarded-For: 6.6.6.6", "X-Forwarded-For: 198.51.100.1, 192.168.1.7")
-                .address()).as("several lines are one list").isEqualTo("198.51.100.1");
+                        .address())
+                .as("several lines are one list")
+                .isEqualTo("198.51.100.1");
         assertThat(from("10.0.0.1", "X-Forwarded-For: 10.0.0.3, 10.0.0.2").address())
-                .as("every hop trusted: the farthest one").isEqualTo("10.0.0.3");
+                .as("every hop trusted: the farthest one")
+                .isEqualTo("10.0.0.3");
         assertThat(from("10.0.0.1").address()).as("no header: the peer").isEqualTo("10.0.0.1");
     }
 
     @Test
     void portsBracketsAndIpv6AreRead() {
-        assertThat(from("10.0.0.1", "X-Forwarded-For: 198.51.100.1:4711").address()).isEqualTo("198.51.100.1");
+        assertThat(from("10.0.0.1", "X-Forwarded-For: 198.51.100.1:4711").address())
+                .isEqualTo("198.51.100.1");
         assertThat(from("10.0.0.1", "X-Forwarded-For: 2001:db8::17").address()).isEqualTo("2001:db8:0:0:0:0:0:17");
         assertThat(from("10.0.0.1", "X-Forwarded-For: [2001:db8::17]:443").address())
                 .isEqualTo("2001:db8:0:0:0:0:0:17");
@@ -111,22 +133,38 @@ class TrustedProxiesTest {
         assertThat(from("10.0.0.1", "Forwarded: for=\"192.0.2.43:47011\", for=198.51.100.17;proto=https"))
                 .isEqualTo(new ClientOrigin("198.51.100.17", true));
         assertThat(from("10.0.0.1", "Forwarded: for=6.6.6.6", "Forwarded: for=192.0.2.43, for=10.0.0.9")
-                .address()).isEqualTo("192.0.2.43");
-        assertThat(from("10.0.0.1", "Forwarded: for=\"[2001:db8::1]:_port\";by=\"a,b;c\", for=10.0.0.9").address())
-                .as("an obfuscated port, and separators inside a quoted value").isEqualTo("2001:db8:0:0:0:0:0:1");
+                        .address())
+                .isEqualTo("192.0.2.43");
+        assertThat(from("10.0.0.1", "Forwarded: for=\"[2001:db8::1]:_port\";by=\"a,b;c\", for=10.0.0.9")
+                        .address())
+                .as("an obfuscated port, and separators inside a quoted value")
+                .isEqualTo("2001:db8:0:0:0:0:0:1");
     }
 
     @Test
     void unknownObfuscatedOrMalformedHopsEndTheWalkAtTheNearestAddress() {
         assertThat(from("10.0.0.1", "Forwarded: for=unknown").address()).isEqualTo("10.0.0.1");
-        assertThat(from("10.0.0.1", "Forwarded: for=_hidden, for=10.0.0.5").address()).isEqualTo("10.0.0.5");
+        assertThat(from("10.0.0.1", "Forwarded: for=_hidden, for=10.0.0.5").address())
+                .isEqualTo("10.0.0.5");
         assertThat(from("10.0.0.1", "Forwarded: proto=https").address()).isEqualTo("10.0.0.1");
         assertThat(from("10.0.0.1", "Forwarded: for=[2001:db8::1]").address())
-                .as("brackets unquoted are still read").isEqualTo("2001:db8:0:0:0:0:0:1");
+                .as("brackets unquoted are still read")
+                .isEqualTo("2001:db8:0:0:0:0:0:1");
         assertThat(from("10.0.0.1", "Forwarded: for=\"[192.0.2.1]\"").address()).isEqualTo("10.0.0.1");
-        for (String junk : List.of("example.com", "1.2.3.4.5", "999.1.1.1", "fe80::1%eth0", "\"", "[", "[::1",
-                "::1]", "<script>", "a".repeat(500))) {
-            assertThat(from("10.0.0.1", "X-Forwarded-For: 6.6.6.6, " + junk + ", 10.0.0.2").address()).as(junk)
+        for (String junk : List.of(
+                "example.com",
+                "1.2.3.4.5",
+                "999.1.1.1",
+                "fe80::1%eth0",
+                "\"",
+                "[",
+                "[::1",
+                "::1]",
+                "<script>",
+                "a".repeat(500))) {
+            assertThat(from("10.0.0.1", "X-Forwarded-For: 6.6.6.6, " + junk + ", 10.0.0.2")
+                            .address())
+                    .as(junk)
                     .isEqualTo("10.0.0.2");
         }
     }
@@ -140,12 +178,21 @@ class TrustedProxiesTest {
 
     @Test
     void theSchemeComesFromATrustedProxyOnly() {
-        assertThat(from("10.0.0.1", "X-Forwarded-For: 198.51.100.1", "X-Forwarded-Proto: https").secure()).isTrue();
-        assertThat(from("10.0.0.1", "X-Forwarded-Proto: HTTPS").secure()).as("the proxy's own address").isTrue();
-        assertThat(from("10.0.0.1", "X-Forwarded-Proto: https, http").secure()).as("the client's side").isTrue();
+        assertThat(from("10.0.0.1", "X-Forwarded-For: 198.51.100.1", "X-Forwarded-Proto: https")
+                        .secure())
+                .isTrue();
+        assertThat(from("10.0.0.1", "X-Forwarded-Proto: HTTPS").secure())
+                .as("the proxy's own address")
+                .isTrue();
+        assertThat(from("10.0.0.1", "X-Forwarded-Proto: https, http").secure())
+                .as("the client's side")
+                .isTrue();
         assertThat(from("10.0.0.1", "X-Forwarded-Proto: http").secure()).isFalse();
         assertThat(from("203.0.113.9", "X-Forwarded-Proto: https").secure()).isFalse();
-        assertThat(proxies.resolve("203.0.113.9", true, name -> List.of()).secure()).as("TLS to us").isTrue();
-        assertThat(proxies.resolve("10.0.0.1", true, name -> List.of()).secure()).isTrue();
+        assertThat(proxies.resolve("203.0.113.9", true, name -> List.of()).secure())
+                .as("TLS to us")
+                .isTrue();
+        assertThat(proxies.resolve("10.0.0.1", true, name -> List.of()).secure())
+                .isTrue();
     }
 }

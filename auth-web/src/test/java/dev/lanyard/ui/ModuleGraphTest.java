@@ -28,18 +28,21 @@ class ModuleGraphTest {
     private static final Path ROOT = Path.of("src", "main", "webapp", "js");
     private static final String ENTRY = "app.js";
     // Static imports and re-exports ("... from './x.js'"), side-effect imports and dynamic import('./x.js').
-    private static final Pattern IMPORT = Pattern.compile(
-            "\\bfrom\\s*['\"]([^'\"]+)['\"]|\\bimport\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
+    private static final Pattern IMPORT =
+            Pattern.compile("\\bfrom\\s*['\"]([^'\"]+)['\"]|\\bimport\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
 
     @Test
     void everyImportNamesAModuleThatExists() {
-        graph().forEach((module, imports) -> assertThat(imports).as("imports of %s", module)
+        graph().forEach((module, imports) -> assertThat(imports)
+                .as("imports of %s", module)
                 .allSatisfy(target -> assertThat(ROOT.resolve(target)).isRegularFile()));
     }
 
     @Test
     void noModuleImportsItselfThroughOthers() {
-        assertThat(cycles(graph())).as("import cycles among the modules under %s", ROOT).isEmpty();
+        assertThat(cycles(graph()))
+                .as("import cycles among the modules under %s", ROOT)
+                .isEmpty();
     }
 
     @Test
@@ -81,8 +84,8 @@ class ModuleGraphTest {
         return cycles;
     }
 
-    private static void walk(String module, Map<String, List<String>> graph, Deque<String> path, Set<String> done,
-            List<String> cycles) {
+    private static void walk(
+            String module, Map<String, List<String>> graph, Deque<String> path, Set<String> done, List<String> cycles) {
         if (path.contains(module)) {
             List<String> chain = new ArrayList<>(path);
             List<String> cycle = new ArrayList<>(chain.subList(chain.indexOf(module), chain.size()));

@@ -1,7 +1,7 @@
 package dev.lanyard.bench;
 
-import dev.lanyard.crypto.Hashes;
 import dev.lanyard.bench.reference.ClosedLoop;
+import dev.lanyard.crypto.Hashes;
 import dev.lanyard.devserver.Database;
 import dev.lanyard.devserver.MicroServer;
 import dev.lanyard.token.entity.PlainTextToken;
@@ -51,8 +51,8 @@ public final class AuthBenchmark {
     private static final int ARGON2_MEMORY_KIB = 19_456;
     private static final int ARGON2_ITERATIONS = 2;
     private static final int ARGON2_PARALLELISM = 1;
-    private static final String ARGON2ID_PARAMETERS = "m=%d,t=%d,p=%d".formatted(ARGON2_MEMORY_KIB,
-            ARGON2_ITERATIONS, ARGON2_PARALLELISM);
+    private static final String ARGON2ID_PARAMETERS =
+            "m=%d,t=%d,p=%d".formatted(ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM);
     private static final int BCRYPT_COST = 12;
     // Scenarios 1 and 3 take turns with their reference, so a neighbour's load on a shared machine hits both.
     private static final int ROUNDS = 3;
@@ -74,15 +74,21 @@ public final class AuthBenchmark {
     // LastUsedWriter writes once a second.
     private static final Duration WRITER_DELAY = Duration.ofMillis(2_500);
 
-    private AuthBenchmark() {
-    }
+    private AuthBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path report = Path.of(args[2]);
         Path work = Files.createDirectories(Path.of(args[3]));
         try (Database database = Database.fromEnvironmentOrEmbedded("LANYARD_TEST_DB", Optional.empty());
-                MicroServer server = Bench.startServer(database, Path.of(args[0]), Path.of(args[1]), List.of(),
-                        List.of("--deploy", ReferenceWar.write(Path.of(args[1]), work).toString(),
+                MicroServer server = Bench.startServer(
+                        database,
+                        Path.of(args[0]),
+                        Path.of(args[1]),
+                        List.of(),
+                        List.of(
+                                "--deploy",
+                                        ReferenceWar.write(Path.of(args[1]), work)
+                                                .toString(),
                                 "--deploy", BareWar.write(work).toString()));
                 Connection sql = database.connect()) {
             Wrk wrk = Wrk.prepare(work.resolve("scripts"), server.pid());
@@ -131,12 +137,15 @@ public final class AuthBenchmark {
             List<Wrk.Result> introspections = new ArrayList<>();
             if (scenarios.contains(7)) {
                 System.out.println("[bench] 7: introspection vs an open endpoint, taking turns");
-                Map<String, String> asked = Map.of("TOKENS_FILE", tokens.toString(), "INTROSPECTOR_TOKEN",
+                Map<String, String> asked = Map.of(
+                        "TOKENS_FILE",
+                        tokens.toString(),
+                        "INTROSPECTOR_TOKEN",
                         introspector(server, Files.readAllLines(tokens).get(0)));
                 wrk.run(base, "introspect.lua", WARM_UP_SECONDS, asked);
                 for (int round = 0; round < ROUNDS; round++) {
-                    introspectionPings.add(printed("ping", wrk.run(base.resolve("api/ping"), "plain.lua",
-                            ROUND_SECONDS, Map.of())));
+                    introspectionPings.add(
+                            printed("ping", wrk.run(base.resolve("api/ping"), "plain.lua", ROUND_SECONDS, Map.of())));
                     introspections.add(printed("introspect", wrk.run(base, "introspect.lua", ROUND_SECONDS, asked)));
                 }
             }
@@ -187,14 +196,23 @@ public final class AuthBenchmark {
             if (scenarios.contains(5)) {
                 System.out.println("[bench] 5: invalid tokens");
                 long scansBefore = tokenScans(sql);
-                bad = printed("invalid", wrk.run(base, "random-token.lua", SECONDS,
-                        Map.of("TOKENS_FILE", invalid.toString())));
+                bad = printed(
+                        "invalid",
+                        wrk.run(base, "random-token.lua", SECONDS, Map.of("TOKENS_FILE", invalid.toString())));
                 scans = tokenScans(sql) - scansBefore;
             }
 
             if (scenarios.containsAll(List.of(1, 2, 3, 4, 5, 7))) {
-                String section = section(pings, users, writes, logins, List.of(oneNode, twoNodes, twoNodesBack), bad,
-                        scans, introspectionPings, introspections);
+                String section = section(
+                        pings,
+                        users,
+                        writes,
+                        logins,
+                        List.of(oneNode, twoNodes, twoNodesBack),
+                        bad,
+                        scans,
+                        introspectionPings,
+                        introspections);
                 System.out.println(section);
                 Bench.writeSection(report, "authentication", section);
             }
@@ -221,7 +239,9 @@ public final class AuthBenchmark {
         if (asked.isEmpty()) {
             return Set.of(1, 2, 3, 4, 5, 6, 7, 8);
         }
-        Set<Integer> scenarios = Arrays.stream(asked.split(",")).map(String::trim).map(Integer::valueOf)
+        Set<Integer> scenarios = Arrays.stream(asked.split(","))
+                .map(String::trim)
+                .map(Integer::valueOf)
                 .collect(Collectors.toCollection(HashSet::new));
         // Scenario 2 counts the writes of scenario 1.
         if (scenarios.contains(2)) {
@@ -265,18 +285,31 @@ public final class AuthBenchmark {
                 The flood's answers by status: %s (0: no answer, -1: another status). Responses other than 2xx to `GET /api/user`: %d
                 during the flood, %d alone. CPU/req is the server's CPU time over the window per `GET /api/user`
                 answered, so during the flood it includes the server's work on the failed logins.
-                """.formatted(Bench.machine(), LocalDate.now(), FLOOD_CLIENTS, FLOOD_INTERVAL.toMillis(),
-                FLOOD_CLIENTS * 1000 / FLOOD_INTERVAL.toMillis(), ROUNDS, ROUND_SECONDS,
-                figures(loaded), figures(calm), loaded.perSecond() / calm.perSecond(),
-                roundRatios(flooded, alone, Wrk.Result::perSecond), answers, loaded.non2xx(), calm.non2xx());
+                """.formatted(
+                        Bench.machine(),
+                        LocalDate.now(),
+                        FLOOD_CLIENTS,
+                        FLOOD_INTERVAL.toMillis(),
+                        FLOOD_CLIENTS * 1000 / FLOOD_INTERVAL.toMillis(),
+                        ROUNDS,
+                        ROUND_SECONDS,
+                        figures(loaded),
+                        figures(calm),
+                        loaded.perSecond() / calm.perSecond(),
+                        roundRatios(flooded, alone, Wrk.Result::perSecond),
+                        answers,
+                        loaded.non2xx(),
+                        calm.non2xx());
     }
 
     /** 10,000 users with 10 tokens each, written straight into the database; their plain texts go to a file. */
     private static Path seed(Connection sql, Path file) throws SQLException, IOException {
         System.out.println("[bench] seeding " + TOKENS + " tokens across " + USERS + " users");
-        Bench.execute(sql, "WITH owners AS (INSERT INTO token_owners (kind) SELECT 'user' FROM generate_series(1, "
-                + USERS + ") RETURNING id) INSERT INTO users (id, name, email, password_hash, created_at)"
-                + " SELECT id, 'Bench ' || id, 'bench-' || id || '@example.com', 'not a hash', now() FROM owners");
+        Bench.execute(
+                sql,
+                "WITH owners AS (INSERT INTO token_owners (kind) SELECT 'user' FROM generate_series(1, "
+                        + USERS + ") RETURNING id) INSERT INTO users (id, name, email, password_hash, created_at)"
+                        + " SELECT id, 'Bench ' || id, 'bench-' || id || '@example.com', 'not a hash', now() FROM owners");
         List<Long> users = new ArrayList<>();
         try (var rows = sql.createStatement().executeQuery("SELECT id FROM users WHERE email LIKE 'bench-%'")) {
             while (rows.next()) {
@@ -302,7 +335,8 @@ public final class AuthBenchmark {
             }
         }
         List<String> plain = new ArrayList<>();
-        try (var rows = sql.createStatement().executeQuery("SELECT id, token_hash FROM access_tokens WHERE name = 'bench'")) {
+        try (var rows =
+                sql.createStatement().executeQuery("SELECT id, token_hash FROM access_tokens WHERE name = 'bench'")) {
             while (rows.next()) {
                 plain.add(PlainTextToken.format(rows.getLong(1), secretsByHash.get(rows.getString(2))));
             }
@@ -397,8 +431,14 @@ public final class AuthBenchmark {
 
         /** All rounds together, so a round that happened to be disturbed weighs no more than its share. */
         static Timed overall(List<Timed> rounds) {
-            return new Timed(new ClosedLoop.Rate(rounds.stream().mapToLong(timed -> timed.rate().calls()).sum(),
-                    rounds.stream().mapToDouble(timed -> timed.rate().seconds()).sum()),
+            return new Timed(
+                    new ClosedLoop.Rate(
+                            rounds.stream()
+                                    .mapToLong(timed -> timed.rate().calls())
+                                    .sum(),
+                            rounds.stream()
+                                    .mapToDouble(timed -> timed.rate().seconds())
+                                    .sum()),
                     rounds.stream().map(Timed::cpu).reduce(Duration.ZERO, Duration::plus));
         }
 
@@ -422,10 +462,20 @@ public final class AuthBenchmark {
             return """
                     | 3. `POST /api/login` (argon2id, %s) vs raw argon2id in the server's JVM, %d callers each | %,.2f logins/s, %.1f ms CPU a login | %,.2f verifications/s, %.1f ms CPU each | %.2f× (rounds: %s) | ≥ 0.8× |
                     | 3. for comparison: raw bcrypt (cost %d, the former default) in the server's JVM, %d callers | — | %,.2f verifications/s, %.1f ms CPU each | argon2id %.2f× bcrypt's rate | — |
-                    """.formatted(ARGON2ID_PARAMETERS, LOGIN_WORKERS, login.perSecond(), login.cpuMillisPerCall(),
-                    argon2.perSecond(), argon2.cpuMillisPerCall(), login.perSecond() / argon2.perSecond(),
-                    roundRatios(logins, argon2id, Timed::perSecond), BCRYPT_COST, LOGIN_WORKERS, bcrypt.perSecond(),
-                    bcrypt.cpuMillisPerCall(), argon2.perSecond() / bcrypt.perSecond()).strip();
+                    """.formatted(
+                    ARGON2ID_PARAMETERS,
+                    LOGIN_WORKERS,
+                    login.perSecond(),
+                    login.cpuMillisPerCall(),
+                    argon2.perSecond(),
+                    argon2.cpuMillisPerCall(),
+                    login.perSecond() / argon2.perSecond(),
+                    roundRatios(logins, argon2id, Timed::perSecond),
+                    BCRYPT_COST,
+                    LOGIN_WORKERS,
+                    bcrypt.perSecond(),
+                    bcrypt.cpuMillisPerCall(),
+                    argon2.perSecond() / bcrypt.perSecond()).strip();
         }
     }
 
@@ -444,8 +494,9 @@ public final class AuthBenchmark {
      * every node in {@code loaded}. How many of the last uses were accepted, and how long each revocation took to
      * answer.
      */
-    private static Revocations revocationTrials(Wrk wrk, List<URI> loaded, URI revoker, URI user, String admin,
-            Map<String, String> valid) throws Exception {
+    private static Revocations revocationTrials(
+            Wrk wrk, List<URI> loaded, URI revoker, URI user, String admin, Map<String, String> valid)
+            throws Exception {
         List<Process> load = new ArrayList<>();
         for (URI node : loaded) {
             load.add(wrk.startBackground(node, "random-token.lua", valid));
@@ -455,26 +506,31 @@ public final class AuthBenchmark {
             List<Long> revokeMicros = new ArrayList<>();
             for (int i = 0; i < REVOCATION_TRIALS; i++) {
                 var created = Bench.send(HttpRequest.newBuilder(revoker.resolve("api/tokens"))
-                        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"trial\"}")));
                 String token = created.body().replaceFirst(".*\"plain_text_token\":\"([^\"]+)\".*", "$1");
                 String id = token.substring(0, token.indexOf('|'));
                 int before = Math.max(status(user, token), status(user, token));
                 long started = System.nanoTime();
                 var revoked = Bench.send(HttpRequest.newBuilder(revoker.resolve("api/tokens/" + id))
-                        .header("Authorization", "Bearer " + admin).DELETE());
+                        .header("Authorization", "Bearer " + admin)
+                        .DELETE());
                 revokeMicros.add((System.nanoTime() - started) / 1_000);
                 int after = status(user, token);
                 if (before != 200 || revoked.statusCode() != 200) {
-                    throw new IllegalStateException("a fresh token answered " + before + ", its revocation "
-                            + revoked.statusCode());
+                    throw new IllegalStateException(
+                            "a fresh token answered " + before + ", its revocation " + revoked.statusCode());
                 }
                 if (after != 401) {
                     stale++;
                 }
             }
             revokeMicros.sort(null);
-            var revocations = new Revocations(REVOCATION_TRIALS, stale, revokeMicros.get(revokeMicros.size() / 2) / 1000.0,
+            var revocations = new Revocations(
+                    REVOCATION_TRIALS,
+                    stale,
+                    revokeMicros.get(revokeMicros.size() / 2) / 1000.0,
                     revokeMicros.get(revokeMicros.size() * 99 / 100) / 1000.0);
             System.out.println("[bench]    " + revocations);
             return revocations;
@@ -505,10 +561,14 @@ public final class AuthBenchmark {
      */
     private static void countWrites(Connection sql) throws SQLException {
         Bench.execute(sql, "CREATE TABLE bench_token_writes (id bigserial PRIMARY KEY, token_id bigint NOT NULL)");
-        Bench.execute(sql, "CREATE FUNCTION bench_count_write() RETURNS trigger LANGUAGE plpgsql AS"
-                + " $$ BEGIN INSERT INTO bench_token_writes (token_id) VALUES (NEW.id); RETURN NEW; END $$");
-        Bench.execute(sql, "CREATE TRIGGER bench_count_write AFTER UPDATE OF last_used_at ON access_tokens"
-                + " FOR EACH ROW EXECUTE FUNCTION bench_count_write()");
+        Bench.execute(
+                sql,
+                "CREATE FUNCTION bench_count_write() RETURNS trigger LANGUAGE plpgsql AS"
+                        + " $$ BEGIN INSERT INTO bench_token_writes (token_id) VALUES (NEW.id); RETURN NEW; END $$");
+        Bench.execute(
+                sql,
+                "CREATE TRIGGER bench_count_write AFTER UPDATE OF last_used_at ON access_tokens"
+                        + " FOR EACH ROW EXECUTE FUNCTION bench_count_write()");
     }
 
     /** The last write counted, once the server has written the uses it had noted (it does so every second). */
@@ -522,10 +582,13 @@ public final class AuthBenchmark {
         static Writes since(Connection sql, long before) throws SQLException, InterruptedException {
             long after = lastWrite(sql);
             String window = " FROM bench_token_writes WHERE id > " + before + " AND id <= " + after;
-            return new Writes(Bench.number(sql, "SELECT count(*)" + window),
+            return new Writes(
+                    Bench.number(sql, "SELECT count(*)" + window),
                     Bench.number(sql, "SELECT count(DISTINCT token_id)" + window),
-                    Bench.number(sql, "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n" + window
-                            + " GROUP BY token_id) AS per_token"));
+                    Bench.number(
+                            sql,
+                            "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n" + window
+                                    + " GROUP BY token_id) AS per_token"));
         }
     }
 
@@ -536,12 +599,16 @@ public final class AuthBenchmark {
      */
     private static long tokenScans(Connection sql) throws SQLException, InterruptedException {
         Thread.sleep(WRITER_DELAY.toMillis());
-        Bench.execute(sql, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lanyard'"
-                + " AND state = 'idle'");
+        Bench.execute(
+                sql,
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lanyard'"
+                        + " AND state = 'idle'");
         Thread.sleep(1_000);
         Bench.execute(sql, "SELECT pg_stat_clear_snapshot()");
-        return Bench.number(sql, "SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0) FROM pg_stat_user_tables"
-                + " WHERE relname = 'access_tokens'");
+        return Bench.number(
+                sql,
+                "SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0) FROM pg_stat_user_tables"
+                        + " WHERE relname = 'access_tokens'");
     }
 
     /**
@@ -572,9 +639,17 @@ public final class AuthBenchmark {
                 | 8. `GET /api/ping` vs the bare WAR's `GET` | %s | %s | %.2f× (rounds: %s) | ping ≤ 0.25 ms CPU/req |
 
                 Responses other than 2xx: ping %d, bare WAR %d.
-                """.formatted(Bench.machine(), LocalDate.now(), ROUNDS, ROUND_SECONDS, figures(ping), figures(bare),
-                ping.cpuPerRequest() / bare.cpuPerRequest(), roundRatios(pings, bares, Wrk.Result::cpuPerRequest),
-                ping.non2xx(), bare.non2xx());
+                """.formatted(
+                        Bench.machine(),
+                        LocalDate.now(),
+                        ROUNDS,
+                        ROUND_SECONDS,
+                        figures(ping),
+                        figures(bare),
+                        ping.cpuPerRequest() / bare.cpuPerRequest(),
+                        roundRatios(pings, bares, Wrk.Result::cpuPerRequest),
+                        ping.non2xx(),
+                        bare.non2xx());
     }
 
     /**
@@ -584,25 +659,32 @@ public final class AuthBenchmark {
     private static String introspector(MicroServer server, String sample) throws IOException, InterruptedException {
         String admin = Bench.login(server, Bench.ADMIN_EMAIL, Bench.ADMIN_PASSWORD);
         var created = Bench.send(HttpRequest.newBuilder(server.base().resolve("api/admin/clients"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"name\":\"bench introspector\",\"abilities\":[\"introspect\"]}")));
         String token = created.body().replaceFirst(".*\"token\":\"([^\"]+)\".*", "$1");
         var answer = Bench.send(HttpRequest.newBuilder(server.base().resolve("api/oauth/introspect"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(sample, StandardCharsets.UTF_8))));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "token=" + URLEncoder.encode(sample, StandardCharsets.UTF_8))));
         if (answer.statusCode() != 200 || !answer.body().contains("\"active\":true")) {
-            throw new IllegalStateException("introspection of a valid token answered " + answer.statusCode() + " "
-                    + answer.body());
+            throw new IllegalStateException(
+                    "introspection of a valid token answered " + answer.statusCode() + " " + answer.body());
         }
         return token;
     }
 
     /** A window's figures as it ends, so that a run of a few scenarios shows them too. */
     private static Wrk.Result printed(String what, Wrk.Result result) {
-        System.out.printf("[bench] %s: %,.0f req/s, %.2f ms CPU/req (p50 %.1f ms, p99 %.1f ms, %d not 2xx)%n", what,
-                result.perSecond(), result.cpuPerRequest(), result.p50() / 1000.0, result.p99() / 1000.0,
+        System.out.printf(
+                "[bench] %s: %,.0f req/s, %.2f ms CPU/req (p50 %.1f ms, p99 %.1f ms, %d not 2xx)%n",
+                what,
+                result.perSecond(),
+                result.cpuPerRequest(),
+                result.p50() / 1000.0,
+                result.p99() / 1000.0,
                 result.non2xx());
         return result;
     }
@@ -615,9 +697,16 @@ public final class AuthBenchmark {
         return "%s (p50 %.1f ms, p99 %.1f ms)".formatted(rate(result), result.p50() / 1000.0, result.p99() / 1000.0);
     }
 
-    private static String section(List<Wrk.Result> pings, List<Wrk.Result> users, Writes writes,
-            Logins logins, List<Revocations> revocations, Wrk.Result bad, long scans,
-            List<Wrk.Result> introspectionPings, List<Wrk.Result> introspections) {
+    private static String section(
+            List<Wrk.Result> pings,
+            List<Wrk.Result> users,
+            Writes writes,
+            Logins logins,
+            List<Revocations> revocations,
+            Wrk.Result bad,
+            long scans,
+            List<Wrk.Result> introspectionPings,
+            List<Wrk.Result> introspections) {
         var ping = Wrk.Result.together(pings);
         var user = Wrk.Result.together(users);
         var introspectionPing = Wrk.Result.together(introspectionPings);
@@ -646,19 +735,44 @@ public final class AuthBenchmark {
 
                 Responses other than 2xx: scenario 1 %d (ping %d), scenario 5 %d of %d (all should be 401), scenario 7
                 %d (ping %d); in scenario 3 every login answered 200 (one that does not stops the benchmark).
-                """.formatted(Bench.machine(), LocalDate.now(), TOKENS, USERS, WARM_UP_SECONDS, WARM_UP_ROUNDS,
-                ROUNDS, ROUND_SECONDS, ROUNDS, LOGIN_ROUND_SECONDS, ROUND_SECONDS, SECONDS,
-                figures(user), figures(ping), user.perSecond() / ping.perSecond(),
-                roundRatios(users, pings, Wrk.Result::perSecond),
-                writes.writes(), writes.tokens(), (double) writes.writes() / Math.max(1, writes.tokens()),
-                writes.mostForOneToken(),
-                logins.rows().strip(),
-                revocations.get(0).row("one node"), revocations.get(1).row("on node A, used on node B"),
-                revocations.get(2).row("on node B, used on node A"),
-                rate(bad), scans, rate(user), bad.perSecond() / user.perSecond(),
-                figures(introspection), figures(introspectionPing), introspection.perSecond() / introspectionPing.perSecond(),
-                roundRatios(introspections, introspectionPings, Wrk.Result::perSecond),
-                user.non2xx(), ping.non2xx(), bad.non2xx(), bad.requests(), introspection.non2xx(),
-                introspectionPing.non2xx());
+                """.formatted(
+                        Bench.machine(),
+                        LocalDate.now(),
+                        TOKENS,
+                        USERS,
+                        WARM_UP_SECONDS,
+                        WARM_UP_ROUNDS,
+                        ROUNDS,
+                        ROUND_SECONDS,
+                        ROUNDS,
+                        LOGIN_ROUND_SECONDS,
+                        ROUND_SECONDS,
+                        SECONDS,
+                        figures(user),
+                        figures(ping),
+                        user.perSecond() / ping.perSecond(),
+                        roundRatios(users, pings, Wrk.Result::perSecond),
+                        writes.writes(),
+                        writes.tokens(),
+                        (double) writes.writes() / Math.max(1, writes.tokens()),
+                        writes.mostForOneToken(),
+                        logins.rows().strip(),
+                        revocations.get(0).row("one node"),
+                        revocations.get(1).row("on node A, used on node B"),
+                        revocations.get(2).row("on node B, used on node A"),
+                        rate(bad),
+                        scans,
+                        rate(user),
+                        bad.perSecond() / user.perSecond(),
+                        figures(introspection),
+                        figures(introspectionPing),
+                        introspection.perSecond() / introspectionPing.perSecond(),
+                        roundRatios(introspections, introspectionPings, Wrk.Result::perSecond),
+                        user.non2xx(),
+                        ping.non2xx(),
+                        bad.non2xx(),
+                        bad.requests(),
+                        introspection.non2xx(),
+                        introspectionPing.non2xx());
     }
 }

@@ -15,8 +15,7 @@ final class BareWar {
     // By name: this JVM has no JAX-RS API to load the classes with.
     private static final List<String> CLASSES = List.of("BareApplication", "BareApplication$Ping");
 
-    private BareWar() {
-    }
+    private BareWar() {}
 
     static Path write(Path directory) throws IOException {
         Path war = Files.createDirectories(directory).resolve(CONTEXT_ROOT + ".war");

@@ -23,18 +23,18 @@ final class Bench {
 
     static final String ADMIN_EMAIL = "bench-admin@lanyard.test";
     static final String ADMIN_PASSWORD = "benchmark admin passphrase";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private Bench() {
-    }
+    private Bench() {}
 
     /** Lanyard on Payara Micro with a bootstrap admin, ready to answer; microOptions may deploy more beside it. */
-    static MicroServer startServer(Database database, Path microJar, Path war, List<String> jvmOptions,
-            List<String> microOptions) throws IOException, InterruptedException {
+    static MicroServer startServer(
+            Database database, Path microJar, Path war, List<String> jvmOptions, List<String> microOptions)
+            throws IOException, InterruptedException {
         List<String> micro = new ArrayList<>(List.of("--nocluster"));
         micro.addAll(microOptions);
-        return start(database, microJar, war, jvmOptions, micro, line -> {
-        });
+        return start(database, microJar, war, jvmOptions, micro, line -> {});
     }
 
     /**
@@ -51,9 +51,23 @@ final class Bench {
         for (int node = 0; node < 2; node++) {
             var sawBoth = new CountDownLatch(1);
             joined.add(sawBoth);
-            nodes.add(start(database, microJar, war, List.of(), List.of("--clustermode", members, "--interfaces",
-                    "127.0.0.1", "--startport", String.valueOf(gridPorts.get(node)), "--clustername", cluster,
-                    "--name", "bench-" + node), line -> {
+            nodes.add(start(
+                    database,
+                    microJar,
+                    war,
+                    List.of(),
+                    List.of(
+                            "--clustermode",
+                            members,
+                            "--interfaces",
+                            "127.0.0.1",
+                            "--startport",
+                            String.valueOf(gridPorts.get(node)),
+                            "--clustername",
+                            cluster,
+                            "--name",
+                            "bench-" + node),
+                    line -> {
                         if (line.contains("DG Size: 2")) {
                             sawBoth.countDown();
                         }
@@ -67,8 +81,14 @@ final class Bench {
         return nodes;
     }
 
-    private static MicroServer start(Database database, Path microJar, Path war, List<String> jvmOptions,
-            List<String> microOptions, Consumer<String> output) throws IOException, InterruptedException {
+    private static MicroServer start(
+            Database database,
+            Path microJar,
+            Path war,
+            List<String> jvmOptions,
+            List<String> microOptions,
+            Consumer<String> output)
+            throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(database.asSystemProperties());
         options.add("-Dlanyard.admin.email=" + ADMIN_EMAIL);
         options.add("-Dlanyard.admin.password=" + ADMIN_PASSWORD);
@@ -93,9 +113,17 @@ final class Bench {
         }
         String file = prefix + "-" + what + ".jfr";
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        Process process = new ProcessBuilder(jcmd, String.valueOf(server.pid()), "JFR.start", "name=bench-" + what,
-                "settings=profile", "duration=" + seconds + "s", "filename=" + Path.of(file).toAbsolutePath())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        jcmd,
+                        String.valueOf(server.pid()),
+                        "JFR.start",
+                        "name=bench-" + what,
+                        "settings=profile",
+                        "duration=" + seconds + "s",
+                        "filename=" + Path.of(file).toAbsolutePath())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("jcmd could not start a JFR recording of the server");
         }

@@ -18,8 +18,7 @@ final class ProcessCpu {
     // utime and stime are the 14th and 15th fields; counted after the command name, which may hold spaces.
     private static final int UTIME_AFTER_NAME = 14 - 3;
 
-    private ProcessCpu() {
-    }
+    private ProcessCpu() {}
 
     static Duration of(long pid) {
         String stat;

@@ -25,17 +25,16 @@ public final class PruneBenchmark {
     private static final int ROUNDS = 3;
     private static final int LIVE = 100_000;
     private static final int EXPIRED = 1_000_000;
-    private static final String PRUNABLE = "expires_at < now() - interval '24 hours'"
-            + " OR created_at < now() - interval '30 days 24 hours'";
+    private static final String PRUNABLE =
+            "expires_at < now() - interval '24 hours'" + " OR created_at < now() - interval '30 days 24 hours'";
 
-    private PruneBenchmark() {
-    }
+    private PruneBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path report = Path.of(args[2]);
         try (Database database = Database.fromEnvironmentOrEmbedded("LANYARD_TEST_DB", Optional.empty());
-                MicroServer server = Bench.startServer(database, Path.of(args[0]), Path.of(args[1]), List.of(),
-                        List.of());
+                MicroServer server =
+                        Bench.startServer(database, Path.of(args[0]), Path.of(args[1]), List.of(), List.of());
                 Connection connection = database.connect()) {
             String adminToken = Bench.login(server, Bench.ADMIN_EMAIL, Bench.ADMIN_PASSWORD);
             List<Round> rounds = new ArrayList<>();
@@ -51,7 +50,10 @@ public final class PruneBenchmark {
                     rawMillis = time(() -> deleteRaw(connection));
                     lanyardMillis = time(() -> prune(server, adminToken));
                 }
-                rounds.add(new Round(lanyardMillis, rawMillis, count(connection, "access_tokens"),
+                rounds.add(new Round(
+                        lanyardMillis,
+                        rawMillis,
+                        count(connection, "access_tokens"),
                         count(connection, "access_tokens_copy")));
                 System.out.println("[bench] round " + (round + 1) + ": " + rounds.get(round));
             }
@@ -78,12 +80,19 @@ public final class PruneBenchmark {
         Bench.execute(connection, "DELETE FROM access_tokens WHERE name IN ('live', 'expired')");
         Bench.execute(connection, "DROP TABLE IF EXISTS access_tokens_copy");
         long owner = Bench.number(connection, "SELECT id FROM users WHERE lower(email) = '" + Bench.ADMIN_EMAIL + "'");
-        Bench.execute(connection, "INSERT INTO access_tokens (owner_id, name, token_hash, abilities, created_at,"
-                + " expires_at) SELECT " + owner + ", 'live', md5('live' || i) || md5(i::text), '[\"*\"]', now(),"
-                + " NULL FROM generate_series(1, " + LIVE + ") i");
-        Bench.execute(connection, "INSERT INTO access_tokens (owner_id, name, token_hash, abilities, created_at,"
-                + " expires_at) SELECT " + owner + ", 'expired', md5('expired' || i) || md5(i::text), '[\"*\"]',"
-                + " now() - interval '3 days', now() - interval '2 days' FROM generate_series(1, " + EXPIRED + ") i");
+        Bench.execute(
+                connection,
+                "INSERT INTO access_tokens (owner_id, name, token_hash, abilities, created_at,"
+                        + " expires_at) SELECT " + owner
+                        + ", 'live', md5('live' || i) || md5(i::text), '[\"*\"]', now(),"
+                        + " NULL FROM generate_series(1, " + LIVE + ") i");
+        Bench.execute(
+                connection,
+                "INSERT INTO access_tokens (owner_id, name, token_hash, abilities, created_at,"
+                        + " expires_at) SELECT " + owner
+                        + ", 'expired', md5('expired' || i) || md5(i::text), '[\"*\"]',"
+                        + " now() - interval '3 days', now() - interval '2 days' FROM generate_series(1, " + EXPIRED
+                        + ") i");
         Bench.execute(connection, "CREATE TABLE access_tokens_copy (LIKE access_tokens INCLUDING ALL)");
         Bench.execute(connection, "INSERT INTO access_tokens_copy OVERRIDING SYSTEM VALUE SELECT * FROM access_tokens");
         Bench.execute(connection, "VACUUM ANALYZE access_tokens");
@@ -115,14 +124,21 @@ public final class PruneBenchmark {
     }
 
     private static String report(List<Round> rounds) {
-        List<Round> byRatio = rounds.stream().sorted(Comparator.comparingDouble(Round::ratio)).toList();
+        List<Round> byRatio =
+                rounds.stream().sorted(Comparator.comparingDouble(Round::ratio)).toList();
         Round median = byRatio.get(byRatio.size() / 2);
         var table = new StringBuilder();
         for (int i = 0; i < rounds.size(); i++) {
             Round round = rounds.get(i);
-            table.append("| %d (%s first) | %,d ms | %,d ms | %.2f× | %,d / %,d |%n".formatted(i + 1,
-                    i % 2 == 0 ? "Lanyard" : "raw", round.lanyardMillis(), round.rawMillis(), round.ratio(),
-                    round.left(), round.leftInCopy()));
+            table.append("| %d (%s first) | %,d ms | %,d ms | %.2f× | %,d / %,d |%n"
+                    .formatted(
+                            i + 1,
+                            i % 2 == 0 ? "Lanyard" : "raw",
+                            round.lanyardMillis(),
+                            round.rawMillis(),
+                            round.ratio(),
+                            round.left(),
+                            round.leftInCopy()));
         }
         return """
                 ## Pruning expired tokens

@@ -21,22 +21,24 @@ final class ReferenceWar {
     private static final Pattern HASHING_JARS =
             Pattern.compile("WEB-INF/lib/(bcprov-jdk18on|bcrypt|bytes)-[^/]+\\.jar");
     // By name: this JVM has no servlet API to load the servlet with.
-    private static final List<String> CLASSES = List.of("HashRateServlet", "ClosedLoop", "ClosedLoop$Call",
-            "ClosedLoop$Rate");
+    private static final List<String> CLASSES =
+            List.of("HashRateServlet", "ClosedLoop", "ClosedLoop$Call", "ClosedLoop$Rate");
 
-    private ReferenceWar() {
-    }
+    private ReferenceWar() {}
 
     static Path write(Path lanyardWar, Path directory) throws IOException {
         Path war = Files.createDirectories(directory).resolve(CONTEXT_ROOT + ".war");
-        try (var out = new ZipOutputStream(Files.newOutputStream(war)); var lanyard = new ZipFile(lanyardWar.toFile())) {
+        try (var out = new ZipOutputStream(Files.newOutputStream(war));
+                var lanyard = new ZipFile(lanyardWar.toFile())) {
             for (String type : CLASSES) {
                 String name = "dev/lanyard/bench/reference/" + type + ".class";
                 try (InputStream bytes = ReferenceWar.class.getClassLoader().getResourceAsStream(name)) {
                     copy(out, "WEB-INF/classes/" + name, bytes);
                 }
             }
-            var jars = lanyard.stream().filter(entry -> HASHING_JARS.matcher(entry.getName()).matches()).toList();
+            var jars = lanyard.stream()
+                    .filter(entry -> HASHING_JARS.matcher(entry.getName()).matches())
+                    .toList();
             if (jars.size() != 3) {
                 throw new IllegalStateException(
                         "Lanyard's WAR should hold Bouncy Castle, bcrypt and its bytes library: " + jars);

@@ -24,8 +24,14 @@ final class Wrk {
 
     private static final Pattern RESULT = Pattern.compile(
             "RESULT requests=(\\d+) seconds=([0-9.]+) p50=(\\d+) p99=(\\d+) non2xx=(\\d+) errors=(\\d+)");
-    private static final List<String> SCRIPTS = List.of("summary.lua", "tokens.lua", "plain.lua", "random-token.lua",
-            "each-token.lua", "login-flood.lua", "introspect.lua");
+    private static final List<String> SCRIPTS = List.of(
+            "summary.lua",
+            "tokens.lua",
+            "plain.lua",
+            "random-token.lua",
+            "each-token.lua",
+            "login-flood.lua",
+            "introspect.lua");
     private static final Pattern STATUS = Pattern.compile("STATUS (\\d+) (\\d+)");
 
     private final Path scripts;
@@ -63,8 +69,10 @@ final class Wrk {
     /** Whether wrk starts at all: {@code wrk --version} exits with 1 even when all is well. */
     private static boolean installed() throws InterruptedException {
         try {
-            Process probe = new ProcessBuilder("wrk", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process probe = new ProcessBuilder("wrk", "--version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             probe.waitFor();
             return true;
         } catch (IOException e) {
@@ -75,8 +83,10 @@ final class Wrk {
     /** Runs a command to its end, its output discarded; false when it fails or cannot start. */
     private static boolean succeeds(String... command) throws InterruptedException {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return process.waitFor() == 0;
         } catch (IOException e) {
             return false;
@@ -96,15 +106,23 @@ final class Wrk {
 
         /** Several runs as one: their requests over their time, and the median round's latencies. */
         static Result together(List<Result> rounds) {
-            return new Result(rounds.stream().mapToLong(Result::requests).sum(),
-                    rounds.stream().mapToDouble(Result::seconds).sum(), median(rounds, Result::p50),
-                    median(rounds, Result::p99), rounds.stream().mapToLong(Result::non2xx).sum(),
+            return new Result(
+                    rounds.stream().mapToLong(Result::requests).sum(),
+                    rounds.stream().mapToDouble(Result::seconds).sum(),
+                    median(rounds, Result::p50),
+                    median(rounds, Result::p99),
+                    rounds.stream().mapToLong(Result::non2xx).sum(),
                     rounds.stream().mapToLong(Result::errors).sum(),
                     rounds.stream().map(Result::serverCpu).reduce(Duration.ZERO, Duration::plus));
         }
 
         private static long median(List<Result> rounds, ToLongFunction<Result> latency) {
-            return rounds.stream().mapToLong(latency).sorted().skip(rounds.size() / 2).findFirst().orElseThrow();
+            return rounds.stream()
+                    .mapToLong(latency)
+                    .sorted()
+                    .skip(rounds.size() / 2)
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -119,8 +137,14 @@ final class Wrk {
      */
     void eachToken(URI target, Path tokens, long count) throws IOException, InterruptedException {
         for (long sent = 0; sent < count; ) {
-            sent += run(command(target, "each-token.lua", 1, 32, 5,
-                    Map.of("TOKENS_FILE", tokens.toString(), "START", String.valueOf(sent)))).requests();
+            sent += run(command(
+                            target,
+                            "each-token.lua",
+                            1,
+                            32,
+                            5,
+                            Map.of("TOKENS_FILE", tokens.toString(), "START", String.valueOf(sent))))
+                    .requests();
         }
     }
 
@@ -134,14 +158,21 @@ final class Wrk {
         if (!result.find()) {
             throw new IllegalStateException("wrk printed no result:\n" + output);
         }
-        return new Result(Long.parseLong(result.group(1)), Double.parseDouble(result.group(2)),
-                Long.parseLong(result.group(3)), Long.parseLong(result.group(4)), Long.parseLong(result.group(5)),
-                Long.parseLong(result.group(6)), cpu);
+        return new Result(
+                Long.parseLong(result.group(1)),
+                Double.parseDouble(result.group(2)),
+                Long.parseLong(result.group(3)),
+                Long.parseLong(result.group(4)),
+                Long.parseLong(result.group(5)),
+                Long.parseLong(result.group(6)),
+                cpu);
     }
 
     /** Load in the background, for as long as it takes until the returned process is destroyed. */
     Process startBackground(URI target, String script, Map<String, String> environment) throws IOException {
-        return command(target, script, 3_600, environment).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return command(target, script, 3_600, environment)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     /**
@@ -150,7 +181,12 @@ final class Wrk {
      * little of the CPU the server and the measured load share with it.
      */
     LoginFlood startLoginFlood(URI target, int connections, Duration interval, int seconds) throws IOException {
-        var builder = command(target, "login-flood.lua", 1, connections, seconds,
+        var builder = command(
+                target,
+                "login-flood.lua",
+                1,
+                connections,
+                seconds,
                 Map.of("FLOOD_INTERVAL_MS", String.valueOf(interval.toMillis())));
         return new LoginFlood(builder.start());
     }
@@ -176,11 +212,18 @@ final class Wrk {
         return command(target, script, 2, 32, seconds, environment);
     }
 
-    private ProcessBuilder command(URI target, String script, int threads, int connections, int seconds,
-            Map<String, String> environment) {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-                "--timeout", "10s",
-                "-s", scripts.resolve(script).toString(), target.toString()));
+    private ProcessBuilder command(
+            URI target, String script, int threads, int connections, int seconds, Map<String, String> environment) {
+        List<String> command = new ArrayList<>(List.of(
+                "wrk",
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--timeout",
+                "10s",
+                "-s",
+                scripts.resolve(script).toString(),
+                target.toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BENCH_DIR", scripts.toString());
         builder.environment().putAll(environment);

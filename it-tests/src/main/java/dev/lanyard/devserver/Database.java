@@ -44,7 +44,8 @@ public final class Database implements AutoCloseable {
     private static Database embedded(Optional<Path> dataDirectory) {
         try {
             var builder = EmbeddedPostgres.builder();
-            dataDirectory.ifPresent(directory -> builder.setDataDirectory(directory).setCleanDataDirectory(false));
+            dataDirectory.ifPresent(
+                    directory -> builder.setDataDirectory(directory).setCleanDataDirectory(false));
             EmbeddedPostgres postgres = builder.start();
             String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
             // The embedded server trusts local connections; the password is a placeholder it ignores.

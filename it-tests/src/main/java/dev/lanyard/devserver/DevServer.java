@@ -13,12 +13,12 @@ import java.util.Optional;
  */
 public final class DevServer {
 
-    private DevServer() {
-    }
+    private DevServer() {}
 
     public static void main(String[] args) throws Exception {
         Path dataDirectory = Path.of(args[2]);
-        int port = Integer.parseInt(Optional.ofNullable(System.getenv("LANYARD_PORT")).orElse("8080"));
+        int port = Integer.parseInt(
+                Optional.ofNullable(System.getenv("LANYARD_PORT")).orElse("8080"));
 
         Database database = Database.fromEnvironmentOrEmbedded("LANYARD_DB", Optional.of(dataDirectory));
         if (database.isEmbedded()) {

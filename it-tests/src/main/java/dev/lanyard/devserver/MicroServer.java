@@ -40,7 +40,8 @@ public final class MicroServer implements AutoCloseable {
     /** How long a deployed application may answer errors, or nothing, before it counts as broken. */
     private static final Duration API_PATIENCE = Duration.ofMinutes(2);
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final URI base;
@@ -55,21 +56,36 @@ public final class MicroServer implements AutoCloseable {
      * prints goes to {@code output}. Links in its mails point at it ({@code lanyard.app.url} is its own address)
      * unless {@code jvmOptions} say otherwise.
      */
-    public static MicroServer start(Path microJar, Path war, int port, List<String> jvmOptions,
-            Consumer<String> output) throws IOException, InterruptedException {
+    public static MicroServer start(Path microJar, Path war, int port, List<String> jvmOptions, Consumer<String> output)
+            throws IOException, InterruptedException {
         return start(microJar, war, port, jvmOptions, List.of("--nocluster"), output);
     }
 
     /** As {@link #start(Path, Path, int, List, Consumer)}, with Payara Micro options such as clustering. */
-    public static MicroServer start(Path microJar, Path war, int port, List<String> jvmOptions,
-            List<String> microOptions, Consumer<String> output) throws IOException, InterruptedException {
+    public static MicroServer start(
+            Path microJar,
+            Path war,
+            int port,
+            List<String> jvmOptions,
+            List<String> microOptions,
+            Consumer<String> output)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // First, so that a caller's own -Dlanyard.app.url, later on the line, wins.
         command.add("-Dlanyard.app.url=http://localhost:" + port + "/");
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", microJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
-                "--port", String.valueOf(port), "--prebootcommandfile", prebootCommands().toString()));
+        command.addAll(List.of(
+                "-jar",
+                microJar.toString(),
+                "--deploy",
+                war.toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                String.valueOf(port),
+                "--prebootcommandfile",
+                prebootCommands().toString()));
         command.addAll(microOptions);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var server = new MicroServer(process, URI.create("http://localhost:" + port + "/"));
@@ -173,8 +189,12 @@ public final class MicroServer implements AutoCloseable {
     /** The HTTP status of a GET on {@code path}, relative to the server's root; -1 when nothing answers. */
     public int status(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(base.resolve(path))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

@@ -34,7 +34,8 @@ class FoundationIT extends MicroTest {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         JsonObject check = reply.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getString("name").equals("lanyard-database"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(check.getString("status")).isEqualTo("UP");
     }
 
@@ -61,7 +62,8 @@ class FoundationIT extends MicroTest {
         var reply = api().get("api/no-such-thing").send();
 
         assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(reply.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(reply.json().getString("message")).isEqualTo("Not found.");
     }
 
@@ -71,12 +73,16 @@ class FoundationIT extends MicroTest {
         List<String> migrations;
         try (var files = Files.list(Path.of("..", "auth-domain", "src", "main", "resources", "db", "migration"))) {
             migrations = files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.matches("V\\d+__.*\\.sql")).map(name -> name.substring(1, name.indexOf("__")))
-                    .sorted(Comparator.comparingInt(Integer::parseInt)).toList();
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .map(name -> name.substring(1, name.indexOf("__")))
+                    .sorted(Comparator.comparingInt(Integer::parseInt))
+                    .toList();
         }
         try (var connection = SuiteDatabase.current().connect();
-                var rows = connection.createStatement().executeQuery(
-                        "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")) {
+                var rows = connection
+                        .createStatement()
+                        .executeQuery(
+                                "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")) {
             List<String> versions = new ArrayList<>();
             while (rows.next()) {
                 versions.add(rows.getString(1));

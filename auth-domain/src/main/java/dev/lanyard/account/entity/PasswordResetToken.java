@@ -1,7 +1,6 @@
 package dev.lanyard.account.entity;
 
 import dev.lanyard.crypto.Hashes;
-import dev.lanyard.token.entity.PlainTextToken;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -17,7 +16,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "password_reset_tokens")
-@NamedQuery(name = PasswordResetToken.BURN,
+@NamedQuery(
+        name = PasswordResetToken.BURN,
         query = "DELETE FROM PasswordResetToken t WHERE t.userId = :user AND t.tokenHash = :hash")
 public class PasswordResetToken {
 
@@ -45,8 +45,7 @@ public class PasswordResetToken {
     @Column(name = "password_fingerprint", nullable = false, length = 64)
     private String passwordFingerprint;
 
-    protected PasswordResetToken() {
-    }
+    protected PasswordResetToken() {}
 
     public boolean matches(String presentedHash) {
         return Hashes.same(tokenHash, presentedHash);

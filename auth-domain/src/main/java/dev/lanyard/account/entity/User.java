@@ -20,10 +20,13 @@ import java.util.Set;
 @Table(name = "users")
 @DiscriminatorValue(User.KIND)
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE LOWER(u.email) = :email")
-@NamedQuery(name = User.SEARCH, query = "SELECT u FROM User u WHERE LOWER(u.email) LIKE :pattern"
-        + " OR LOWER(u.name) LIKE :pattern ORDER BY u.id")
-@NamedQuery(name = User.COUNT_SEARCH, query = "SELECT COUNT(u) FROM User u WHERE LOWER(u.email) LIKE :pattern"
-        + " OR LOWER(u.name) LIKE :pattern")
+@NamedQuery(
+        name = User.SEARCH,
+        query = "SELECT u FROM User u WHERE LOWER(u.email) LIKE :pattern"
+                + " OR LOWER(u.name) LIKE :pattern ORDER BY u.id")
+@NamedQuery(
+        name = User.COUNT_SEARCH,
+        query = "SELECT COUNT(u) FROM User u WHERE LOWER(u.email) LIKE :pattern" + " OR LOWER(u.name) LIKE :pattern")
 public class User extends TokenOwner {
 
     public static final String KIND = "user";
@@ -31,7 +34,6 @@ public class User extends TokenOwner {
     public static final String SEARCH = "User.search";
     public static final String COUNT_SEARCH = "User.countSearch";
     /** The group every user's token carries, beside the user's own roles. */
-
     @Column(nullable = false)
     private String name;
 
@@ -53,8 +55,7 @@ public class User extends TokenOwner {
     @Column(name = "disabled_at")
     private Instant disabledAt;
 
-    protected User() {
-    }
+    protected User() {}
 
     public User(String name, String email, String passwordHash, Instant createdAt) {
         this.name = Objects.requireNonNull(name, "name");
@@ -88,7 +89,9 @@ public class User extends TokenOwner {
     }
 
     public Set<String> roles() {
-        return roles.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(roles.trim().split(" ")));
+        return roles.isBlank()
+                ? Set.of()
+                : new LinkedHashSet<>(Arrays.asList(roles.trim().split(" ")));
     }
 
     public boolean hasRole(String role) {

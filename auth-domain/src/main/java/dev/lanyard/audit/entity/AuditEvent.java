@@ -82,8 +82,7 @@ public class AuditEvent {
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
-    protected AuditEvent() {
-    }
+    protected AuditEvent() {}
 
     public AuditEvent(String type, Long userId, String detail, Instant occurredAt) {
         this.type = Objects.requireNonNull(type, "type");

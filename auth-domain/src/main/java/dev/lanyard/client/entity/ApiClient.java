@@ -16,7 +16,8 @@ import java.util.Set;
 @Entity
 @Table(name = "api_clients")
 @DiscriminatorValue(ApiClient.KIND)
-@NamedQuery(name = ApiClient.SEARCH,
+@NamedQuery(
+        name = ApiClient.SEARCH,
         query = "SELECT c FROM ApiClient c WHERE LOWER(c.name) LIKE :pattern ORDER BY c.id")
 @NamedQuery(name = ApiClient.COUNT_SEARCH, query = "SELECT COUNT(c) FROM ApiClient c WHERE LOWER(c.name) LIKE :pattern")
 public class ApiClient extends TokenOwner {
@@ -24,6 +25,7 @@ public class ApiClient extends TokenOwner {
     public static final String KIND = "client";
     /** The one group a client's tokens carry. */
     public static final String SEARCH = "ApiClient.search";
+
     public static final String COUNT_SEARCH = "ApiClient.countSearch";
 
     @Column(nullable = false)
@@ -32,8 +34,7 @@ public class ApiClient extends TokenOwner {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected ApiClient() {
-    }
+    protected ApiClient() {}
 
     public ApiClient(String name, Instant createdAt) {
         this.name = Objects.requireNonNull(name, "name");

@@ -32,14 +32,12 @@ public final class Abilities {
         static final JsonProvider PROVIDER = JsonProvider.provider();
     }
 
-
     public static final String WILDCARD = "*";
     public static final int MAX_ABILITIES = 50;
     /** With {@link #MAX_ABILITIES}, the longest list fits the 4,000 characters of the abilities column. */
     public static final int MAX_LENGTH = 64;
 
-    private static final Pattern ABILITY =
-            Pattern.compile("[A-Za-z0-9*][A-Za-z0-9:*._-]{0," + (MAX_LENGTH - 1) + "}");
+    private static final Pattern ABILITY = Pattern.compile("[A-Za-z0-9*][A-Za-z0-9:*._-]{0," + (MAX_LENGTH - 1) + "}");
     private static final Abilities ALL = new Abilities(Set.of(WILDCARD));
     private static final Abilities NONE = new Abilities(Set.of());
 

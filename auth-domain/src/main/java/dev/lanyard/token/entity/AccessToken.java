@@ -26,42 +26,56 @@ import java.util.Optional;
 @Entity
 @Table(name = "access_tokens")
 @NamedQueries({
-    @NamedQuery(name = AccessToken.WITH_OWNER_BY_ID,
+    @NamedQuery(
+            name = AccessToken.WITH_OWNER_BY_ID,
             query = "SELECT t FROM AccessToken t JOIN FETCH t.owner WHERE t.id = :id"),
-    @NamedQuery(name = AccessToken.WITH_OWNER_BY_HASH,
+    @NamedQuery(
+            name = AccessToken.WITH_OWNER_BY_HASH,
             query = "SELECT t FROM AccessToken t JOIN FETCH t.owner WHERE t.tokenHash = :hash"),
-    @NamedQuery(name = AccessToken.OF_OWNER,
+    @NamedQuery(
+            name = AccessToken.OF_OWNER,
             query = "SELECT t FROM AccessToken t JOIN FETCH t.owner WHERE t.owner.id = :owner"
                     + " AND t.session = false ORDER BY t.createdAt DESC, t.id DESC"),
-    @NamedQuery(name = AccessToken.SESSIONS_OF_OWNER,
+    @NamedQuery(
+            name = AccessToken.SESSIONS_OF_OWNER,
             query = "SELECT t FROM AccessToken t WHERE t.owner.id = :owner AND t.session = true"
                     + " AND t.expiresAt > :now ORDER BY t.createdAt DESC, t.id DESC"),
-    @NamedQuery(name = AccessToken.DELETE_SESSIONS_OF_OWNER_EXCEPT,
+    @NamedQuery(
+            name = AccessToken.DELETE_SESSIONS_OF_OWNER_EXCEPT,
             query = "DELETE FROM AccessToken t WHERE t.owner.id = :owner AND t.session = true AND t.id <> :keep"),
-    @NamedQuery(name = AccessToken.ALL,
+    @NamedQuery(
+            name = AccessToken.ALL,
             query = "SELECT t FROM AccessToken t JOIN FETCH t.owner WHERE t.session = false"
                     + " ORDER BY t.createdAt DESC, t.id DESC"),
     @NamedQuery(name = AccessToken.COUNT_ALL, query = "SELECT COUNT(t) FROM AccessToken t WHERE t.session = false"),
-    @NamedQuery(name = AccessToken.COUNT_OF_OWNER,
+    @NamedQuery(
+            name = AccessToken.COUNT_OF_OWNER,
             query = "SELECT COUNT(t) FROM AccessToken t WHERE t.owner.id = :owner AND t.session = false"),
-    @NamedQuery(name = AccessToken.COUNT_LIVE_OF_OWNER,
+    @NamedQuery(
+            name = AccessToken.COUNT_LIVE_OF_OWNER,
             query = "SELECT COUNT(t) FROM AccessToken t WHERE t.owner.id = :owner AND t.session = false"
                     + " AND (t.expiresAt IS NULL OR t.expiresAt > :now) AND t.createdAt > :createdAfter"),
-    @NamedQuery(name = AccessToken.DELETE_OF_OWNER,
-            query = "DELETE FROM AccessToken t WHERE t.owner.id = :owner"),
-    @NamedQuery(name = AccessToken.DELETE_OF_OWNER_EXCEPT,
+    @NamedQuery(name = AccessToken.DELETE_OF_OWNER, query = "DELETE FROM AccessToken t WHERE t.owner.id = :owner"),
+    @NamedQuery(
+            name = AccessToken.DELETE_OF_OWNER_EXCEPT,
             query = "DELETE FROM AccessToken t WHERE t.owner.id = :owner AND t.id <> :keep"),
-    @NamedQuery(name = AccessToken.DELETE_BY_ID,
-            query = "DELETE FROM AccessToken t WHERE t.id = :id"),
-    @NamedQuery(name = AccessToken.ROTATE, query = "UPDATE AccessToken t SET t.rotated = true,"
-            + " t.expiresAt = :endsAt WHERE t.id = :id AND t.rotated = false"),
-    @NamedQuery(name = AccessToken.DELETE_ROTATED,
+    @NamedQuery(name = AccessToken.DELETE_BY_ID, query = "DELETE FROM AccessToken t WHERE t.id = :id"),
+    @NamedQuery(
+            name = AccessToken.ROTATE,
+            query = "UPDATE AccessToken t SET t.rotated = true,"
+                    + " t.expiresAt = :endsAt WHERE t.id = :id AND t.rotated = false"),
+    @NamedQuery(
+            name = AccessToken.DELETE_ROTATED,
             query = "DELETE FROM AccessToken t WHERE t.id = :id AND t.rotated = true"),
-    @NamedQuery(name = AccessToken.FORGET_PREDECESSOR, query = "UPDATE AccessToken t SET t.replacesTokenId = NULL"
-            + " WHERE t.id = :id AND t.replacesTokenId IS NOT NULL"),
-    @NamedQuery(name = AccessToken.TOUCH, query = "UPDATE AccessToken t SET t.lastUsedAt = :now,"
-            + " t.lastUsedIp = :ip, t.lastUsedUserAgent = :userAgent"
-            + " WHERE t.id IN :ids AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :staleBefore)")
+    @NamedQuery(
+            name = AccessToken.FORGET_PREDECESSOR,
+            query = "UPDATE AccessToken t SET t.replacesTokenId = NULL"
+                    + " WHERE t.id = :id AND t.replacesTokenId IS NOT NULL"),
+    @NamedQuery(
+            name = AccessToken.TOUCH,
+            query = "UPDATE AccessToken t SET t.lastUsedAt = :now,"
+                    + " t.lastUsedIp = :ip, t.lastUsedUserAgent = :userAgent"
+                    + " WHERE t.id IN :ids AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :staleBefore)")
 })
 public class AccessToken {
 
@@ -71,16 +85,19 @@ public class AccessToken {
     public static final String COUNT_OF_OWNER = "AccessToken.countOfOwner";
     /** A user's browser sessions that have not ended, newest first. */
     public static final String SESSIONS_OF_OWNER = "AccessToken.sessionsOfOwner";
+
     public static final String DELETE_SESSIONS_OF_OWNER_EXCEPT = "AccessToken.deleteSessionsOfOwnerExcept";
     public static final String ALL = "AccessToken.all";
     public static final String COUNT_ALL = "AccessToken.countAll";
     /** Tokens still working, browser sessions aside: those created after {@code createdAfter} not expired. */
     public static final String COUNT_LIVE_OF_OWNER = "AccessToken.countLiveOfOwner";
+
     public static final String DELETE_OF_OWNER = "AccessToken.deleteOfOwner";
     public static final String DELETE_OF_OWNER_EXCEPT = "AccessToken.deleteOfOwnerExcept";
     public static final String DELETE_BY_ID = "AccessToken.deleteById";
     /** Marks a token replaced by a refresh, with its new end, unless an earlier refresh did: one winner. */
     public static final String ROTATE = "AccessToken.rotate";
+
     public static final String DELETE_ROTATED = "AccessToken.deleteRotated";
     public static final String FORGET_PREDECESSOR = "AccessToken.forgetPredecessor";
     /** Sets last_used_at and where from, only when older than a threshold: one write per window, on any node. */
@@ -127,19 +144,23 @@ public class AccessToken {
     @Column(name = "replaces_token_id")
     private Long replacesTokenId;
 
-    protected AccessToken() {
-    }
+    protected AccessToken() {}
 
     /** A browser session: every ability, like Sanctum's transient token, still bound by its owner's roles. */
-    public static AccessToken session(TokenOwner owner, String name, String tokenHash, Instant createdAt,
-            Instant expiresAt) {
-        var token = new AccessToken(owner, name, tokenHash, Abilities.all(), createdAt,
-                Objects.requireNonNull(expiresAt, "expiresAt"));
+    public static AccessToken session(
+            TokenOwner owner, String name, String tokenHash, Instant createdAt, Instant expiresAt) {
+        var token = new AccessToken(
+                owner, name, tokenHash, Abilities.all(), createdAt, Objects.requireNonNull(expiresAt, "expiresAt"));
         token.session = true;
         return token;
     }
 
-    public AccessToken(TokenOwner owner, String name, String tokenHash, Abilities abilities, Instant createdAt,
+    public AccessToken(
+            TokenOwner owner,
+            String name,
+            String tokenHash,
+            Abilities abilities,
+            Instant createdAt,
             Instant expiresAt) {
         this.owner = Objects.requireNonNull(owner, "owner");
         this.name = Objects.requireNonNull(name, "name");

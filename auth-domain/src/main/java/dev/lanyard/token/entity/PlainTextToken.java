@@ -1,11 +1,8 @@
 package dev.lanyard.token.entity;
 
-import dev.lanyard.crypto.Hashes;
 import static java.nio.charset.StandardCharsets.US_ASCII;
-import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.lanyard.crypto.Hashes;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -53,7 +50,8 @@ public record PlainTextToken(Long id, String secret) {
 
     /** Whether {@code prefix} may start a secret; lets configuration be checked before the first token is issued. */
     public static boolean isValidPrefix(String prefix) {
-        return prefix != null && prefix.length() <= MAX_PREFIX_LENGTH
+        return prefix != null
+                && prefix.length() <= MAX_PREFIX_LENGTH
                 && all(prefix, 0, prefix.length(), PlainTextToken::isPrefixCharacter);
     }
 
@@ -113,7 +111,9 @@ public record PlainTextToken(Long id, String secret) {
     private static boolean isValidId(String idPart) {
         // up to 19 digits without a leading zero, one more than every long has; equal-length digit strings
         // compare numerically
-        return !idPart.isEmpty() && idPart.length() <= MAX_ID.length() && idPart.charAt(0) != '0'
+        return !idPart.isEmpty()
+                && idPart.length() <= MAX_ID.length()
+                && idPart.charAt(0) != '0'
                 && all(idPart, 0, idPart.length(), PlainTextToken::isDigit)
                 && (idPart.length() < MAX_ID.length() || idPart.compareTo(MAX_ID) <= 0);
     }

@@ -15,10 +15,10 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "two_factor_challenges")
-@NamedQuery(name = TwoFactorChallenge.DELETE_EXPIRED,
+@NamedQuery(
+        name = TwoFactorChallenge.DELETE_EXPIRED,
         query = "DELETE FROM TwoFactorChallenge c WHERE c.expiresAt < :now")
-@NamedQuery(name = TwoFactorChallenge.DELETE_OF_USER,
-        query = "DELETE FROM TwoFactorChallenge c WHERE c.userId = :user")
+@NamedQuery(name = TwoFactorChallenge.DELETE_OF_USER, query = "DELETE FROM TwoFactorChallenge c WHERE c.userId = :user")
 public class TwoFactorChallenge {
 
     public static final String DELETE_EXPIRED = "TwoFactorChallenge.deleteExpired";
@@ -41,11 +41,10 @@ public class TwoFactorChallenge {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
-    protected TwoFactorChallenge() {
-    }
+    protected TwoFactorChallenge() {}
 
-    public TwoFactorChallenge(String challengeHash, long userId, String deviceName, boolean session,
-            Instant expiresAt) {
+    public TwoFactorChallenge(
+            String challengeHash, long userId, String deviceName, boolean session, Instant expiresAt) {
         this.challengeHash = Objects.requireNonNull(challengeHash, "challengeHash");
         this.userId = userId;
         this.deviceName = Objects.requireNonNull(deviceName, "deviceName");

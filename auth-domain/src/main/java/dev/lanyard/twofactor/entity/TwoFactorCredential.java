@@ -1,7 +1,6 @@
 package dev.lanyard.twofactor.entity;
 
 import dev.lanyard.crypto.Hashes;
-import dev.lanyard.token.entity.PlainTextToken;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -40,8 +39,7 @@ public class TwoFactorCredential {
     @Column(name = "last_used_step")
     private Long lastUsedStep;
 
-    protected TwoFactorCredential() {
-    }
+    protected TwoFactorCredential() {}
 
     public TwoFactorCredential(long userId, byte[] secretSealed, List<String> recoveryHashes, Instant createdAt) {
         this.userId = userId;

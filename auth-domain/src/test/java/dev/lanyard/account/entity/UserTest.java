@@ -1,9 +1,9 @@
 package dev.lanyard.account.entity;
 
-import dev.lanyard.token.entity.Roles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.lanyard.token.entity.Roles;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -31,7 +31,8 @@ class AbilitiesTest {
         void varargsAndCollectionAgree() {
             String[] names = {"read:posts", "*", "admin"};
 
-            assertThat(Abilities.of(names).asList()).isEqualTo(Abilities.of(Arrays.asList(names)).asList());
+            assertThat(Abilities.of(names).asList())
+                    .isEqualTo(Abilities.of(Arrays.asList(names)).asList());
         }
 
         @ParameterizedTest
@@ -50,10 +51,24 @@ class AbilitiesTest {
 
         @ParameterizedTest
         @NullAndEmptySource
-        @ValueSource(strings = {
-            " ", "read posts", " admin", "admin ", "ünicode", "read:pöst", ":read", "-admin", ".admin", "_admin",
-            "read/posts", "admin\n", "admin\u0000", "read,write", "\"admin\""
-        })
+        @ValueSource(
+                strings = {
+                    " ",
+                    "read posts",
+                    " admin",
+                    "admin ",
+                    "ünicode",
+                    "read:pöst",
+                    ":read",
+                    "-admin",
+                    ".admin",
+                    "_admin",
+                    "read/posts",
+                    "admin\n",
+                    "admin\u0000",
+                    "read,write",
+                    "\"admin\""
+                })
         void rejectsInvalidNames(String ability) {
             assertThat(Abilities.isValid(ability)).isFalse();
             assertThatIllegalArgumentException()
@@ -65,7 +80,9 @@ class AbilitiesTest {
         void rejectsSixtyFiveCharacters() {
             String tooLong = "a".repeat(65);
 
-            assertThatIllegalArgumentException().isThrownBy(() -> Abilities.of(tooLong)).withMessageContaining(tooLong);
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> Abilities.of(tooLong))
+                    .withMessageContaining(tooLong);
         }
 
         @Test
@@ -182,7 +199,8 @@ class AbilitiesTest {
             assertThat(readPosts.canAll(List.of("read:posts", "admin"))).isTrue();
             assertThat(readPosts.canAll(List.of("read:posts", "write:posts"))).isFalse();
             assertThat(readPosts.canAll(List.of())).isTrue();
-            assertThat(Abilities.all().canAll(List.of("read:posts", "write:posts"))).isTrue();
+            assertThat(Abilities.all().canAll(List.of("read:posts", "write:posts")))
+                    .isTrue();
         }
 
         @Test
@@ -198,22 +216,24 @@ class AbilitiesTest {
     class Covers {
 
         @ParameterizedTest(name = "{0} covers {1}: {2}")
-        @CsvSource(delimiter = ';', value = {
-            "*;                       *;                        true",
-            "*;                       read:posts;               true",
-            "*;                       read:posts,create:posts;  true",
-            "*;                       '';                       true",
-            "read:posts;              read:posts;               true",
-            "read:posts,create:posts; create:posts;             true",
-            "read:posts;              '';                       true",
-            "'';                      '';                       true",
-            "read:posts;              *;                        false",
-            "read:posts;              read:posts,create:posts;  false",
-            "read:posts;              create:posts;             false",
-            "read:*;                  read:posts;               false",
-            "'';                      read:posts;               false",
-            "'';                      *;                        false"
-        })
+        @CsvSource(
+                delimiter = ';',
+                value = {
+                    "*;                       *;                        true",
+                    "*;                       read:posts;               true",
+                    "*;                       read:posts,create:posts;  true",
+                    "*;                       '';                       true",
+                    "read:posts;              read:posts;               true",
+                    "read:posts,create:posts; create:posts;             true",
+                    "read:posts;              '';                       true",
+                    "'';                      '';                       true",
+                    "read:posts;              *;                        false",
+                    "read:posts;              read:posts,create:posts;  false",
+                    "read:posts;              create:posts;             false",
+                    "read:*;                  read:posts;               false",
+                    "'';                      read:posts;               false",
+                    "'';                      *;                        false"
+                })
         void grantsTheRequestedOnlyWhenEveryOneIsGranted(String held, String requested, boolean covered) {
             assertThat(abilities(held).covers(abilities(requested))).isEqualTo(covered);
         }
@@ -233,7 +253,9 @@ class AbilitiesTest {
 
             assertThat(readWrite).isEqualTo(writeRead).hasSameHashCodeAs(writeRead);
             assertThat(readWrite).isNotEqualTo(Abilities.of("read:posts")).isNotEqualTo(Abilities.all());
-            assertThat(readWrite).isNotEqualTo(List.of("read:posts", "write:posts")).isNotEqualTo(null);
+            assertThat(readWrite)
+                    .isNotEqualTo(List.of("read:posts", "write:posts"))
+                    .isNotEqualTo(null);
         }
 
         @Test
@@ -273,7 +295,8 @@ class AbilitiesTest {
 
         @Test
         void readsWhitespaceAndCollapsesDuplicates() {
-            assertThat(Abilities.fromJson(" [ \"a\" ,\n \"b\", \"a\" ] ").asList()).containsExactly("a", "b");
+            assertThat(Abilities.fromJson(" [ \"a\" ,\n \"b\", \"a\" ] ").asList())
+                    .containsExactly("a", "b");
             assertThat(Abilities.fromJson("[]")).isEqualTo(Abilities.none());
         }
 
@@ -285,17 +308,30 @@ class AbilitiesTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-            "[", "{", "{\"a\":1}", "\"admin\"", "admin", "[1]", "[null]", "[\"a\",[\"b\"]]", "[\"read posts\"]",
-            "[\"\"]", "[\"a\",]"
-        })
+        @ValueSource(
+                strings = {
+                    "[",
+                    "{",
+                    "{\"a\":1}",
+                    "\"admin\"",
+                    "admin",
+                    "[1]",
+                    "[null]",
+                    "[\"a\",[\"b\"]]",
+                    "[\"read posts\"]",
+                    "[\"\"]",
+                    "[\"a\",]"
+                })
         void refusesAnythingButAnArrayOfValidNames(String json) {
             assertThatIllegalArgumentException().isThrownBy(() -> Abilities.fromJson(json));
         }
 
         @Test
         void refusesMoreThanTheLimit() {
-            String json = numbered(51).stream().map(name -> "\"" + name + "\"").toList().toString();
+            String json = numbered(51).stream()
+                    .map(name -> "\"" + name + "\"")
+                    .toList()
+                    .toString();
 
             assertThatIllegalArgumentException().isThrownBy(() -> Abilities.fromJson(json));
         }
@@ -328,7 +364,9 @@ class AbilitiesTest {
         void roundTrips() {
             Abilities abilities = Abilities.of("write:posts", "read:posts");
 
-            assertThat(converter.convertToEntityAttribute(converter.convertToDatabaseColumn(abilities)).asList())
+            assertThat(converter
+                            .convertToEntityAttribute(converter.convertToDatabaseColumn(abilities))
+                            .asList())
                     .containsExactly("write:posts", "read:posts");
         }
     }
@@ -336,7 +374,8 @@ class AbilitiesTest {
     @Test
     void theLongestListThatIsAllowedFitsItsColumn() {
         List<String> longest = IntStream.range(0, Abilities.MAX_ABILITIES)
-                .mapToObj(i -> String.format("%0" + Abilities.MAX_LENGTH + "d", i)).toList();
+                .mapToObj(i -> String.format("%0" + Abilities.MAX_LENGTH + "d", i))
+                .toList();
 
         assertThat(Abilities.of(longest).toJson()).hasSizeLessThanOrEqualTo(4000);
         assertThatIllegalArgumentException().isThrownBy(() -> Abilities.of("x".repeat(Abilities.MAX_LENGTH + 1)));

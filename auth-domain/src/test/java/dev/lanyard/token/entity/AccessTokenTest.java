@@ -1,9 +1,9 @@
 package dev.lanyard.token.entity;
 
-import dev.lanyard.crypto.Hashes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lanyard.account.entity.User;
+import dev.lanyard.crypto.Hashes;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,8 @@ class AccessTokenTest {
         Instant lifetimeEnds = created.plus(Duration.ofDays(30));
         assertThat(token(created, null).effectiveExpiry(THIRTY_DAYS)).contains(lifetimeEnds);
         assertThat(token(created, NOW).effectiveExpiry(THIRTY_DAYS)).contains(NOW);
-        assertThat(token(created, lifetimeEnds.plusSeconds(1)).effectiveExpiry(THIRTY_DAYS)).contains(lifetimeEnds);
+        assertThat(token(created, lifetimeEnds.plusSeconds(1)).effectiveExpiry(THIRTY_DAYS))
+                .contains(lifetimeEnds);
         assertThat(token(created, NOW).effectiveExpiry(Optional.empty())).contains(NOW);
         assertThat(token(created, null).effectiveExpiry(Optional.empty())).isEmpty();
     }

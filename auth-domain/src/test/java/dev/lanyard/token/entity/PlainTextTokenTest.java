@@ -1,12 +1,12 @@
 package dev.lanyard.token.entity;
 
-import dev.lanyard.crypto.Hashes;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import dev.lanyard.crypto.Hashes;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HashSet;
@@ -31,6 +31,7 @@ class PlainTextTokenTest {
 
     /** Checksum computed independently (Python's zlib.crc32), so this pins the format other clients rely on. */
     private static final String KNOWN_RANDOM_PART = "0123456789abcdefghijABCDEFGHIJklmnopqrst";
+
     private static final String KNOWN_CHECKSUM = "6d0f5a10";
     private static final String KNOWN_SECRET = "lny_" + KNOWN_RANDOM_PART + KNOWN_CHECKSUM;
 
@@ -145,14 +146,18 @@ class PlainTextTokenTest {
         void acceptsASecretWithoutPrefix() {
             String secret = KNOWN_RANDOM_PART + KNOWN_CHECKSUM;
 
-            assertThat(PlainTextToken.parse("1|" + secret)).map(PlainTextToken::secret).contains(secret);
+            assertThat(PlainTextToken.parse("1|" + secret))
+                    .map(PlainTextToken::secret)
+                    .contains(secret);
         }
 
         @Test
         void acceptsAPrefixOfThirtyTwoCharacters() {
             String secret = "a".repeat(32) + KNOWN_RANDOM_PART + KNOWN_CHECKSUM;
 
-            assertThat(PlainTextToken.parse("1|" + secret)).map(PlainTextToken::secret).contains(secret);
+            assertThat(PlainTextToken.parse("1|" + secret))
+                    .map(PlainTextToken::secret)
+                    .contains(secret);
         }
 
         @Test
@@ -188,19 +193,50 @@ class PlainTextTokenTest {
 
         @ParameterizedTest
         @NullAndEmptySource
-        @ValueSource(strings = {
-            " ", "|", "test", "|test", "1ABC|test", "1ABC|", "1,2|test", "Bearer", "Bearer |test",
-            "Bearer 1,2|test", "Bearer 1ABC|test", "Bearer 1ABC|", "1|", "||", "\t\n"
-        })
+        @ValueSource(
+                strings = {
+                    " ",
+                    "|",
+                    "test",
+                    "|test",
+                    "1ABC|test",
+                    "1ABC|",
+                    "1,2|test",
+                    "Bearer",
+                    "Bearer |test",
+                    "Bearer 1,2|test",
+                    "Bearer 1ABC|test",
+                    "Bearer 1ABC|",
+                    "1|",
+                    "||",
+                    "\t\n"
+                })
         void garbage(String presented) {
             assertThat(PlainTextToken.parse(presented)).isEmpty();
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {
-            "", "0", "-1", "+1", "01", "00", " 1", "1 ", "1.0", "1e3", "0x1", "\u0661", "\uff11",
-            "9223372036854775808", "99999999999999999999", "1|2", "Bearer 1", "10000000000000000000"
-        })
+        @ValueSource(
+                strings = {
+                    "",
+                    "0",
+                    "-1",
+                    "+1",
+                    "01",
+                    "00",
+                    " 1",
+                    "1 ",
+                    "1.0",
+                    "1e3",
+                    "0x1",
+                    "\u0661",
+                    "\uff11",
+                    "9223372036854775808",
+                    "99999999999999999999",
+                    "1|2",
+                    "Bearer 1",
+                    "10000000000000000000"
+                })
         void aMalformedIdInFrontOfAValidSecret(String id) {
             assertThat(PlainTextToken.parse(id + "|" + KNOWN_SECRET)).isEmpty();
         }
@@ -212,25 +248,29 @@ class PlainTextTokenTest {
 
         @Test
         void aWrongChecksum() {
-            assertThat(PlainTextToken.parse("1|lny_" + KNOWN_RANDOM_PART + "6d0f5a11")).isEmpty();
+            assertThat(PlainTextToken.parse("1|lny_" + KNOWN_RANDOM_PART + "6d0f5a11"))
+                    .isEmpty();
         }
 
         @Test
         void anUppercaseChecksum() {
             String uppercase = KNOWN_CHECKSUM.toUpperCase(Locale.ROOT);
 
-            assertThat(PlainTextToken.parse("1|lny_" + KNOWN_RANDOM_PART + uppercase)).isEmpty();
+            assertThat(PlainTextToken.parse("1|lny_" + KNOWN_RANDOM_PART + uppercase))
+                    .isEmpty();
         }
 
         @Test
         void aPrefixLongerThanThirtyTwoCharacters() {
-            assertThat(PlainTextToken.parse("1|" + "a".repeat(33) + KNOWN_RANDOM_PART + KNOWN_CHECKSUM)).isEmpty();
+            assertThat(PlainTextToken.parse("1|" + "a".repeat(33) + KNOWN_RANDOM_PART + KNOWN_CHECKSUM))
+                    .isEmpty();
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"lny-", "lny ", "lny.", "lné_", "lny\u0000"})
         void aPrefixWithAForbiddenCharacter(String prefix) {
-            assertThat(PlainTextToken.parse("1|" + prefix + KNOWN_RANDOM_PART + KNOWN_CHECKSUM)).isEmpty();
+            assertThat(PlainTextToken.parse("1|" + prefix + KNOWN_RANDOM_PART + KNOWN_CHECKSUM))
+                    .isEmpty();
         }
 
         @Test
@@ -256,7 +296,8 @@ class PlainTextTokenTest {
 
         @Test
         void inputLongerThan128Characters() {
-            assertThat(PlainTextToken.parse("1|" + "a".repeat(200) + KNOWN_SECRET)).isEmpty();
+            assertThat(PlainTextToken.parse("1|" + "a".repeat(200) + KNOWN_SECRET))
+                    .isEmpty();
         }
 
         @Test
@@ -266,7 +307,9 @@ class PlainTextTokenTest {
                 for (char replacement : ALPHABET.toCharArray()) {
                     if (replacement != secret.charAt(position)) {
                         String changed = replaceAt(secret, position, replacement);
-                        assertThat(PlainTextToken.parse("1|" + changed)).as(changed).isEmpty();
+                        assertThat(PlainTextToken.parse("1|" + changed))
+                                .as(changed)
+                                .isEmpty();
                     }
                 }
             }
@@ -279,7 +322,9 @@ class PlainTextTokenTest {
                 for (char replacement : HEX.toCharArray()) {
                     if (replacement != secret.charAt(position)) {
                         String changed = replaceAt(secret, position, replacement);
-                        assertThat(PlainTextToken.parse("1|" + changed)).as(changed).isEmpty();
+                        assertThat(PlainTextToken.parse("1|" + changed))
+                                .as(changed)
+                                .isEmpty();
                     }
                 }
             }
@@ -307,7 +352,8 @@ class PlainTextTokenTest {
         @Test
         void hashesTheSecretAloneNotTheId() {
             PlainTextToken withId = PlainTextToken.parse("1|" + KNOWN_SECRET).orElseThrow();
-            PlainTextToken withOtherId = PlainTextToken.parse("2|" + KNOWN_SECRET).orElseThrow();
+            PlainTextToken withOtherId =
+                    PlainTextToken.parse("2|" + KNOWN_SECRET).orElseThrow();
             PlainTextToken withoutId = PlainTextToken.parse(KNOWN_SECRET).orElseThrow();
 
             assertThat(withId.sha256Hex())

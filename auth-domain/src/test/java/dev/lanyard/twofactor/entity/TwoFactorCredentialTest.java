@@ -8,14 +8,16 @@ import org.junit.jupiter.api.Test;
 
 class TwoFactorCredentialTest {
 
-    private final TwoFactorCredential credential = new TwoFactorCredential(7, new byte[] {1, 2, 3},
-            List.of(hash('a'), hash('b')), Instant.parse("2026-01-01T00:00:00Z"));
+    private final TwoFactorCredential credential = new TwoFactorCredential(
+            7, new byte[] {1, 2, 3}, List.of(hash('a'), hash('b')), Instant.parse("2026-01-01T00:00:00Z"));
 
     @Test
     void onlyStepsAfterTheLastAcceptedOneCount() {
         assertThat(credential.acceptStep(100)).isTrue();
         assertThat(credential.acceptStep(100)).as("the same code again").isFalse();
-        assertThat(credential.acceptStep(99)).as("an older code still in the window").isFalse();
+        assertThat(credential.acceptStep(99))
+                .as("an older code still in the window")
+                .isFalse();
         assertThat(credential.acceptStep(101)).isTrue();
     }
 

@@ -1,16 +1,13 @@
 package dev.lanyard.account.boundary;
 
 import dev.lanyard.account.control.LoginKeys;
-import dev.lanyard.throttle.control.LoginThrottle;
 import dev.lanyard.account.control.PasswordRules;
-import dev.lanyard.throttle.control.RateLimits;
-import dev.lanyard.throttle.control.LoginThrottle.Limit;
 import dev.lanyard.account.control.Passwords;
+import dev.lanyard.account.control.SecurityNotices;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.control.RequestOrigin;
 import dev.lanyard.audit.entity.AuditEvent;
-import dev.lanyard.account.control.SecurityNotices;
 import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.paging.Page;
 import dev.lanyard.paging.PageRequest;
@@ -21,6 +18,9 @@ import dev.lanyard.problem.Invalid;
 import dev.lanyard.problem.NotFound;
 import dev.lanyard.problem.TooManyAttempts;
 import dev.lanyard.problem.Unauthenticated;
+import dev.lanyard.throttle.control.LoginThrottle;
+import dev.lanyard.throttle.control.LoginThrottle.Limit;
+import dev.lanyard.throttle.control.RateLimits;
 import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.SignIn;
 import dev.lanyard.token.boundary.TokenIssuer;
@@ -96,8 +96,7 @@ public class Accounts {
      * client address ({@code lanyard.register.max-attempts} per decay window), refused ones too, so registration
      * can neither flood inboxes nor probe emails at speed.
      */
-    public SignedInUser register(String name, String email, String password, String confirmation,
-            SignIn signIn) {
+    public SignedInUser register(String name, String email, String password, String confirmation, SignIn signIn) {
         RateLimits.count(throttle, new Limit("register-ip|" + origin.ip(), maxRegistrations));
         Map<String, List<String>> errors = new LinkedHashMap<>();
         List<String> passwordProblems = PasswordRules.problems(password, confirmation);
@@ -136,18 +135,21 @@ public class Accounts {
         boolean valid;
         // A place at the hash gate first: a login the gate turns away costs no count and no query.
         try (Passwords.Turn turn = passwords.turn()) {
-            RateLimits.count(throttle, new Limit(emailKey, throttle.maxAttempts()),
+            RateLimits.count(
+                    throttle,
+                    new Limit(emailKey, throttle.maxAttempts()),
                     new Limit(addressKey, maxAttemptsPerAddress));
             found = findByEmail(email);
             // A disabled user's password is still checked, so the answer takes as long as for anyone else.
             valid = found.isPresent()
-                    ? turn.verify(password, found.get().passwordHash()) && !found.get().isDisabled()
+                    ? turn.verify(password, found.get().passwordHash())
+                            && !found.get().isDisabled()
                     : turn.verifyNothing(password);
         }
         if (!valid) {
             metrics.loginFailed();
-            audit.recordRegardless(AuditEvent.LOGIN_FAILED, found.map(User::id).orElse(null),
-                    "email=" + User.normalizeEmail(email));
+            audit.recordRegardless(
+                    AuditEvent.LOGIN_FAILED, found.map(User::id).orElse(null), "email=" + User.normalizeEmail(email));
             throw Invalid.field("email", BAD_CREDENTIALS);
         }
         throttle.clear(emailKey);
@@ -160,7 +162,8 @@ public class Accounts {
 
     /** The part of a login after the password proved right, in one short transaction. */
     private LoginOutcome completeLogin(long userId, Optional<String> rehashed, SignIn signIn) {
-        User user = Optional.ofNullable(em.find(User.class, userId)).filter(found -> !found.isDisabled())
+        User user = Optional.ofNullable(em.find(User.class, userId))
+                .filter(found -> !found.isDisabled())
                 .orElseThrow(() -> Invalid.field("email", BAD_CREDENTIALS));
         rehashed.ifPresent(user::changePasswordHash);
         Optional<String> challenge = secondFactor.challengeIfEnabled(user, signIn);
@@ -174,8 +177,8 @@ public class Accounts {
      * Changes the password of the user who proves the current one. Every other token of theirs is revoked (the
      * one the request came with stays), as are pending two-factor logins made with the old password.
      */
-    public void changePassword(long userId, long callerTokenId, String currentPassword, String password,
-            String confirmation) {
+    public void changePassword(
+            long userId, long callerTokenId, String currentPassword, String password, String confirmation) {
         String throttleKey = "password-change|" + userId;
         RateLimits.count(throttle, throttleKey);
         User user = caller(userId);
@@ -239,8 +242,10 @@ public class Accounts {
     /** Users whose name or email contains {@code search}, by id: the admin's list. */
     public Page<User> users(Optional<String> search, PageRequest request) {
         String pattern = SearchPattern.containing(search);
-        return Page.of(em.createNamedQuery(User.SEARCH, User.class).setParameter("pattern", pattern),
-                em.createNamedQuery(User.COUNT_SEARCH, Long.class).setParameter("pattern", pattern), request);
+        return Page.of(
+                em.createNamedQuery(User.SEARCH, User.class).setParameter("pattern", pattern),
+                em.createNamedQuery(User.COUNT_SEARCH, Long.class).setParameter("pattern", pattern),
+                request);
     }
 
     /** Deletes a user with every token of theirs; their orders stay, detached from the account. */
@@ -268,8 +273,10 @@ public class Accounts {
     }
 
     public Optional<User> findByEmail(String email) {
-        return em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", User.normalizeEmail(email))
-                .getResultStream().findFirst();
+        return em.createNamedQuery(User.BY_EMAIL, User.class)
+                .setParameter("email", User.normalizeEmail(email))
+                .getResultStream()
+                .findFirst();
     }
 
     /**

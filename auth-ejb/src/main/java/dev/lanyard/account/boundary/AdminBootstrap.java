@@ -1,9 +1,9 @@
 package dev.lanyard.account.boundary;
 
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.account.control.Passwords;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.token.control.Evictions;
+import dev.lanyard.token.entity.Roles;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -58,8 +58,10 @@ public class AdminBootstrap {
                 user.grantRole(Roles.ADMIN);
                 evictions.owner(user.id());
             } else if (!user.hasRole(Roles.ADMIN)) {
-                LOG.log(Level.WARNING, "lanyard.admin.email names {0}, whose account''s address is not verified:"
-                        + " it was not made admin. Verify the address from that account, then restart.",
+                LOG.log(
+                        Level.WARNING,
+                        "lanyard.admin.email names {0}, whose account''s address is not verified:"
+                                + " it was not made admin. Verify the address from that account, then restart.",
                         email.get());
             }
             return;

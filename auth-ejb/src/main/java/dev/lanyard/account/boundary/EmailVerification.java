@@ -1,18 +1,17 @@
 package dev.lanyard.account.boundary;
 
-import dev.lanyard.crypto.Hashes;
-import dev.lanyard.throttle.control.LoginThrottle;
-import dev.lanyard.throttle.control.RateLimits;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
+import dev.lanyard.crypto.Hashes;
 import dev.lanyard.mail.control.Links;
 import dev.lanyard.mail.control.MailTemplates;
 import dev.lanyard.mail.control.Mailer;
 import dev.lanyard.problem.Forbidden;
 import dev.lanyard.signature.boundary.Signatures;
+import dev.lanyard.throttle.control.LoginThrottle;
+import dev.lanyard.throttle.control.RateLimits;
 import dev.lanyard.token.control.Evictions;
-import dev.lanyard.token.entity.PlainTextToken;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -84,10 +83,21 @@ public class EmailVerification {
         Instant expires = clock.instant().plus(Duration.ofMinutes(expireMinutes));
         String hash = emailHash(user.email());
         long expiresSecond = expires.getEpochSecond();
-        URI link = links.appRoot().resolve("api/email/verify/" + user.id() + "/" + hash + "?expires="
-                + expiresSecond + "&signature=" + signatures.sign(PURPOSE, payload(user.id(), hash, expiresSecond)));
-        mailer.send(MailTemplates.render("verify-email", user.email(), Map.of("name", user.name(), "email",
-                user.email(), "link", link.toString(), "expires", Instant.ofEpochSecond(expiresSecond).toString())));
+        URI link = links.appRoot()
+                .resolve("api/email/verify/" + user.id() + "/" + hash + "?expires=" + expiresSecond + "&signature="
+                        + signatures.sign(PURPOSE, payload(user.id(), hash, expiresSecond)));
+        mailer.send(MailTemplates.render(
+                "verify-email",
+                user.email(),
+                Map.of(
+                        "name",
+                        user.name(),
+                        "email",
+                        user.email(),
+                        "link",
+                        link.toString(),
+                        "expires",
+                        Instant.ofEpochSecond(expiresSecond).toString())));
         audit.record(AuditEvent.EMAIL_VERIFICATION_SENT, user.id(), null);
         return true;
     }
@@ -108,8 +118,8 @@ public class EmailVerification {
         User user = em.find(User.class, userId);
         // Signed for an address the account no longer has (or an account deleted since): not this one's proof.
         if (user == null || !Hashes.same(emailHash(user.email()), hash)) {
-            audit.recordRegardless(AuditEvent.EMAIL_VERIFICATION_FAILED, user == null ? null : userId,
-                    "reason=email-changed");
+            audit.recordRegardless(
+                    AuditEvent.EMAIL_VERIFICATION_FAILED, user == null ? null : userId, "reason=email-changed");
             throw new Forbidden(INVALID);
         }
         user.markEmailVerified(clock.instant());

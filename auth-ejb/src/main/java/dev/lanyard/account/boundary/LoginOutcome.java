@@ -1,5 +1,4 @@
 package dev.lanyard.account.boundary;
 
 /** How a login with a correct password ends: a token, or a two-factor challenge still to be met. */
-public sealed interface LoginOutcome permits SignedInUser, PendingTwoFactor {
-}
+public sealed interface LoginOutcome permits SignedInUser, PendingTwoFactor {}

@@ -1,23 +1,22 @@
 package dev.lanyard.account.boundary;
 
-import dev.lanyard.crypto.Secrets;
-import dev.lanyard.crypto.Hashes;
-import dev.lanyard.throttle.control.LoginThrottle;
 import dev.lanyard.account.control.PasswordRules;
-import dev.lanyard.throttle.control.RateLimits;
 import dev.lanyard.account.control.Passwords;
+import dev.lanyard.account.control.SecurityNotices;
 import dev.lanyard.account.entity.PasswordResetToken;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
+import dev.lanyard.crypto.Hashes;
+import dev.lanyard.crypto.Secrets;
 import dev.lanyard.mail.control.Links;
 import dev.lanyard.mail.control.MailTemplates;
 import dev.lanyard.mail.control.Mailer;
-import dev.lanyard.account.control.SecurityNotices;
 import dev.lanyard.problem.Invalid;
+import dev.lanyard.throttle.control.LoginThrottle;
+import dev.lanyard.throttle.control.RateLimits;
 import dev.lanyard.token.boundary.RevokeReason;
 import dev.lanyard.token.boundary.Tokens;
-import dev.lanyard.token.entity.PlainTextToken;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -90,7 +89,9 @@ public class PasswordResets {
         String addressKey = "forgot-ip|" + clientAddress;
         RateLimits.count(throttle, emailKey, addressKey);
         Optional<User> user = accounts.findByEmail(email);
-        audit.record(AuditEvent.PASSWORD_RESET_REQUESTED, user.map(User::id).orElse(null),
+        audit.record(
+                AuditEvent.PASSWORD_RESET_REQUESTED,
+                user.map(User::id).orElse(null),
                 "email=" + User.normalizeEmail(email) + (user.isPresent() ? "" : " unknown"));
         user.ifPresent(this::mailToken);
     }
@@ -108,17 +109,23 @@ public class PasswordResets {
         Optional<PasswordResetToken> stored = user.map(found -> em.find(PasswordResetToken.class, found.id()));
         Instant now = clock.instant();
         // Issued for the password in place now: a change or a reset since then (whoever made it) ended it.
-        boolean valid = stored.isPresent() && token != null && stored.get().matches(Hashes.sha256Hex(token))
+        boolean valid = stored.isPresent()
+                && token != null
+                && stored.get().matches(Hashes.sha256Hex(token))
                 && !stored.get().isExpiredAt(now, Duration.ofMinutes(expireMinutes))
                 && stored.get().issuedFor(user.get().passwordHash());
         if (!valid) {
-            audit.recordRegardless(AuditEvent.PASSWORD_RESET_FAILED, user.map(User::id).orElse(null),
+            audit.recordRegardless(
+                    AuditEvent.PASSWORD_RESET_FAILED,
+                    user.map(User::id).orElse(null),
                     "email=" + User.normalizeEmail(email));
             throw Invalid.field("email", INVALID_TOKEN);
         }
         User found = user.get();
-        int burned = em.createNamedQuery(PasswordResetToken.BURN).setParameter("user", found.id())
-                .setParameter("hash", Hashes.sha256Hex(token)).executeUpdate();
+        int burned = em.createNamedQuery(PasswordResetToken.BURN)
+                .setParameter("user", found.id())
+                .setParameter("hash", Hashes.sha256Hex(token))
+                .executeUpdate();
         if (burned == 0) {
             throw Invalid.field("email", INVALID_TOKEN);
         }
@@ -132,14 +139,31 @@ public class PasswordResets {
     private void mailToken(User user) {
         String token = Secrets.alphanumeric(TOKEN_LENGTH);
         Instant now = clock.instant();
-        em.createNativeQuery(PasswordResetToken.UPSERT).setParameter(1, user.id())
-                .setParameter(2, Hashes.sha256Hex(token)).setParameter(3, Timestamp.from(now))
-                .setParameter(4, PasswordResetToken.fingerprint(user.passwordHash())).executeUpdate();
-        String link = links.appRoot().resolve("reset-password?token=" + token + "&email="
-                + URLEncoder.encode(user.email(), StandardCharsets.UTF_8)).toString();
-        mailer.send(MailTemplates.render("reset-password", user.email(), Map.of("name", user.name(), "email",
-                user.email(), "token", token, "link", link, "expires",
-                now.plus(Duration.ofMinutes(expireMinutes)).truncatedTo(ChronoUnit.SECONDS)
-                        .toString())));
+        em.createNativeQuery(PasswordResetToken.UPSERT)
+                .setParameter(1, user.id())
+                .setParameter(2, Hashes.sha256Hex(token))
+                .setParameter(3, Timestamp.from(now))
+                .setParameter(4, PasswordResetToken.fingerprint(user.passwordHash()))
+                .executeUpdate();
+        String link = links.appRoot()
+                .resolve("reset-password?token=" + token + "&email="
+                        + URLEncoder.encode(user.email(), StandardCharsets.UTF_8))
+                .toString();
+        mailer.send(MailTemplates.render(
+                "reset-password",
+                user.email(),
+                Map.of(
+                        "name",
+                        user.name(),
+                        "email",
+                        user.email(),
+                        "token",
+                        token,
+                        "link",
+                        link,
+                        "expires",
+                        now.plus(Duration.ofMinutes(expireMinutes))
+                                .truncatedTo(ChronoUnit.SECONDS)
+                                .toString())));
     }
 }

@@ -1,10 +1,8 @@
 package dev.lanyard.account.control;
 
-import dev.lanyard.crypto.Secrets;
 import dev.lanyard.crypto.Hashes;
+import dev.lanyard.crypto.Secrets;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -38,8 +36,8 @@ final class Argon2idHashes implements PasswordHashes {
 
         Parameters {
             if (parallelism < 1 || parallelism > 0xFFFFFF) {
-                throw new IllegalArgumentException("argon2 parallelism must be between 1 and 16777215, not "
-                        + parallelism);
+                throw new IllegalArgumentException(
+                        "argon2 parallelism must be between 1 and 16777215, not " + parallelism);
             }
             if (iterations < 1) {
                 throw new IllegalArgumentException("argon2 iterations must be at least 1, not " + iterations);
@@ -56,8 +54,7 @@ final class Argon2idHashes implements PasswordHashes {
     }
 
     /** A stored hash taken apart. */
-    private record Stored(Parameters parameters, byte[] salt, byte[] hash) {
-    }
+    private record Stored(Parameters parameters, byte[] salt, byte[] hash) {}
 
     private final Parameters parameters;
 
@@ -80,14 +77,19 @@ final class Argon2idHashes implements PasswordHashes {
 
     @Override
     public boolean verify(String password, String hash) {
-        return parse(hash).map(stored -> Hashes.same(stored.hash(),
-                derive(password, stored.parameters(), stored.salt(), stored.hash().length))).orElse(false);
+        return parse(hash)
+                .map(stored -> Hashes.same(
+                        stored.hash(), derive(password, stored.parameters(), stored.salt(), stored.hash().length)))
+                .orElse(false);
     }
 
     @Override
     public boolean isCurrent(String hash) {
-        return parse(hash).filter(stored -> stored.parameters().equals(parameters)
-                && stored.salt().length == SALT_BYTES && stored.hash().length == HASH_BYTES).isPresent();
+        return parse(hash)
+                .filter(stored -> stored.parameters().equals(parameters)
+                        && stored.salt().length == SALT_BYTES
+                        && stored.hash().length == HASH_BYTES)
+                .isPresent();
     }
 
     /** The parts of a PHC string; none when it is not a well-formed argon2id hash of version 19. */
@@ -97,8 +99,12 @@ final class Argon2idHashes implements PasswordHashes {
             return Optional.empty();
         }
         try {
-            var stored = new Stored(new Parameters(Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)),
-                    Integer.parseInt(phc.group(3))), Base64.getDecoder().decode(phc.group(4)),
+            var stored = new Stored(
+                    new Parameters(
+                            Integer.parseInt(phc.group(1)),
+                            Integer.parseInt(phc.group(2)),
+                            Integer.parseInt(phc.group(3))),
+                    Base64.getDecoder().decode(phc.group(4)),
                     Base64.getDecoder().decode(phc.group(5)));
             // Argon2's own bounds: a salt of at least 8 bytes, a tag of at least 4.
             return stored.salt().length >= 8 && stored.hash().length >= 4 ? Optional.of(stored) : Optional.empty();

@@ -5,8 +5,7 @@ import dev.lanyard.account.entity.User;
 /** The throttle keys a login counts under: its email from its address, and its address across emails. */
 public final class LoginKeys {
 
-    private LoginKeys() {
-    }
+    private LoginKeys() {}
 
     public static String perEmail(String email, String clientAddress) {
         return User.normalizeEmail(email) + "|" + clientAddress;

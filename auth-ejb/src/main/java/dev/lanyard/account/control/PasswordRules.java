@@ -14,8 +14,7 @@ public final class PasswordRules {
 
     private static final CommonPasswords COMMON = CommonPasswords.load();
 
-    private PasswordRules() {
-    }
+    private PasswordRules() {}
 
     /** What is wrong with a new password, in Laravel's wording; empty when it is acceptable. */
     public static List<String> problems(String password, String confirmation) {

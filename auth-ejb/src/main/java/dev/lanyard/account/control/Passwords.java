@@ -73,8 +73,9 @@ public class Passwords {
             configured = switch (algorithm.trim()) {
                 case "argon2id" -> argon2id;
                 case "bcrypt" -> bcrypt;
-                default -> throw new IllegalArgumentException("lanyard.password.algorithm is \"" + algorithm
-                        + "\"; it must be argon2id or bcrypt");
+                default ->
+                    throw new IllegalArgumentException(
+                            "lanyard.password.algorithm is \"" + algorithm + "\"; it must be argon2id or bcrypt");
             };
             known = List.of(argon2id, bcrypt);
         } catch (IllegalArgumentException e) {
@@ -127,8 +128,7 @@ public class Passwords {
 
         private boolean closed;
 
-        private Turn() {
-        }
+        private Turn() {}
 
         public String hash(String password) {
             return onACore(() -> configured.hash(password));
@@ -139,7 +139,9 @@ public class Passwords {
          * must not stand out by answering faster.
          */
         public boolean verify(String password, String hash) {
-            return known.stream().filter(hashes -> hashes.recognises(hash)).findFirst()
+            return known.stream()
+                    .filter(hashes -> hashes.recognises(hash))
+                    .findFirst()
                     .map(hashes -> onACore(() -> hashes.verify(password, hash)))
                     .orElseGet(() -> verifyNothing(password));
         }

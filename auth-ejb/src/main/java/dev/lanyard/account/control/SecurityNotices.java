@@ -1,8 +1,8 @@
 package dev.lanyard.account.control;
 
-import dev.lanyard.mail.control.Mailer;
-import dev.lanyard.mail.control.MailTemplates;
 import dev.lanyard.account.entity.User;
+import dev.lanyard.mail.control.MailTemplates;
+import dev.lanyard.mail.control.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -21,7 +21,17 @@ public class SecurityNotices {
 
     /** {@code change} completes "… on your account": e.g. "Your password was changed". */
     public void tell(User user, String change) {
-        mailer.send(MailTemplates.render("security-notice", user.email(), Map.of("name", user.name(), "email",
-                user.email(), "change", change, "when", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())));
+        mailer.send(MailTemplates.render(
+                "security-notice",
+                user.email(),
+                Map.of(
+                        "name",
+                        user.name(),
+                        "email",
+                        user.email(),
+                        "change",
+                        change,
+                        "when",
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())));
     }
 }

@@ -39,7 +39,8 @@ public class AuditTrail {
 
     /** An event about a token other than the one the request was made with (created, revoked, ...). */
     public AuditEvent recordAboutToken(String type, Long userId, long tokenId, String detail) {
-        var event = withOrigin(new AuditEvent(type, userId, detail, clock.instant())).aboutToken(tokenId);
+        var event = withOrigin(new AuditEvent(type, userId, detail, clock.instant()))
+                .aboutToken(tokenId);
         em.persist(event);
         return event;
     }
@@ -63,8 +64,8 @@ public class AuditTrail {
         return Page.of(em.createQuery(query), em.createQuery(count), request);
     }
 
-    private static Predicate[] filters(CriteriaBuilder cb, Root<AuditEvent> event, Optional<String> type,
-            Optional<Long> userId) {
+    private static Predicate[] filters(
+            CriteriaBuilder cb, Root<AuditEvent> event, Optional<String> type, Optional<Long> userId) {
         List<Predicate> predicates = new ArrayList<>();
         type.ifPresent(t -> predicates.add(cb.equal(event.get("type"), t)));
         userId.ifPresent(u -> predicates.add(cb.equal(event.get("userId"), u)));

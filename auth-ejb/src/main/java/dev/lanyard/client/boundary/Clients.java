@@ -41,8 +41,7 @@ public class Clients {
     private final Clock clock = Clock.systemUTC();
 
     /** A client and what it is shown once: the plain text of its first token. */
-    public record CreatedClient(ApiClient client, IssuedToken token) {
-    }
+    public record CreatedClient(ApiClient client, IssuedToken token) {}
 
     /** Creates a client and its first token, with the given abilities ({@code ["*"]} when none are given). */
     public CreatedClient create(String name, Optional<Abilities> abilities) {
@@ -54,16 +53,18 @@ public class Clients {
     }
 
     /** Another token for the client, e.g. to rotate: issue the new one, then revoke the old. */
-    public IssuedToken issueToken(long clientId, String name, Optional<Abilities> abilities,
-            Optional<Instant> expiresAt) {
+    public IssuedToken issueToken(
+            long clientId, String name, Optional<Abilities> abilities, Optional<Instant> expiresAt) {
         return issuer.issue(client(clientId), name, abilities.orElse(Abilities.all()), expiresAt.orElse(null));
     }
 
     /** Clients whose name contains {@code search}, by id: the admin's list. */
     public Page<ApiClient> all(Optional<String> search, PageRequest request) {
         String pattern = SearchPattern.containing(search);
-        return Page.of(em.createNamedQuery(ApiClient.SEARCH, ApiClient.class).setParameter("pattern", pattern),
-                em.createNamedQuery(ApiClient.COUNT_SEARCH, Long.class).setParameter("pattern", pattern), request);
+        return Page.of(
+                em.createNamedQuery(ApiClient.SEARCH, ApiClient.class).setParameter("pattern", pattern),
+                em.createNamedQuery(ApiClient.COUNT_SEARCH, Long.class).setParameter("pattern", pattern),
+                request);
     }
 
     public long tokenCount(long clientId) {

@@ -38,14 +38,18 @@ public class Links {
     private static URI parse(String url) {
         try {
             URI uri = new URI(url.endsWith("/") ? url : url + "/");
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getHost() == null
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null) {
                 throw new URISyntaxException(url, "not an absolute http or https URL");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalStateException(APP_URL + " must be the application's public http(s) address, such as"
-                    + " https://auth.example.com/, not " + url, e);
+            throw new IllegalStateException(
+                    APP_URL + " must be the application's public http(s) address, such as"
+                            + " https://auth.example.com/, not " + url,
+                    e);
         }
     }
 }

@@ -13,14 +13,16 @@ import java.util.Map;
  */
 public final class MailTemplates {
 
-    private MailTemplates() {
-    }
+    private MailTemplates() {}
 
     public static OutgoingMail render(String name, String to, Map<String, String> values) {
         String text = fill(read(name + ".txt"), values, false);
         int firstLineEnd = text.indexOf('\n');
-        return new OutgoingMail(to, text.substring(0, firstLineEnd).trim(), text.substring(firstLineEnd + 1).strip()
-                + "\n", fill(read(name + ".html"), values, true));
+        return new OutgoingMail(
+                to,
+                text.substring(0, firstLineEnd).trim(),
+                text.substring(firstLineEnd + 1).strip() + "\n",
+                fill(read(name + ".html"), values, true));
     }
 
     private static String fill(String template, Map<String, String> values, boolean html) {
@@ -32,7 +34,10 @@ public final class MailTemplates {
     }
 
     static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return value.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 

@@ -128,12 +128,16 @@ public class Mailer {
     private void deliver(OutgoingMail mail) {
         if (session == null) {
             if (logUnsent) {
-                LOG.log(Level.INFO, "\n==== MAIL NOT SENT: lanyard.mail.host is not set, so it is written here ====\n"
-                        + "To: {0}\nSubject: {1}\n\n{2}==== END OF MAIL ====", new Object[] {mail.to(),
-                        mail.subject(), mail.text()});
+                LOG.log(
+                        Level.INFO,
+                        "\n==== MAIL NOT SENT: lanyard.mail.host is not set, so it is written here ====\n"
+                                + "To: {0}\nSubject: {1}\n\n{2}==== END OF MAIL ====",
+                        new Object[] {mail.to(), mail.subject(), mail.text()});
             } else {
                 // The body may hold a reset token or a signed link: a log is no place for it.
-                LOG.log(Level.INFO, "Mail to {0} with subject \"{1}\" not sent: lanyard.mail.host is not set",
+                LOG.log(
+                        Level.INFO,
+                        "Mail to {0} with subject \"{1}\" not sent: lanyard.mail.host is not set",
                         new Object[] {mail.to(), mail.subject()});
             }
             return;
@@ -155,8 +159,9 @@ public class Mailer {
                 Transport.send(message);
             }
         } catch (MessagingException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not send the mail \"{0}\" to {1}: {2}",
-                    new Object[] {mail.subject(), mail.to(), e.toString()});
+            LOG.log(Level.WARNING, "Could not send the mail \"{0}\" to {1}: {2}", new Object[] {
+                mail.subject(), mail.to(), e.toString()
+            });
         }
     }
 }

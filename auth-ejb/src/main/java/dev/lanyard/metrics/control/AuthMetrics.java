@@ -46,26 +46,37 @@ public class AuthMetrics {
     @PostConstruct
     void register() {
         logins = registry.counter(metadata("lanyard.logins", "Successful logins with email and password"));
-        failedLogins = registry.counter(metadata("lanyard.logins.failed",
-                "Logins refused for wrong credentials (not those refused as throttled)"));
-        tokensIssued = registry.counter(metadata("lanyard.tokens.issued", "Access tokens issued, to users and clients"));
-        tokensRevoked = registry.counter(metadata("lanyard.tokens.revoked",
+        failedLogins = registry.counter(metadata(
+                "lanyard.logins.failed", "Logins refused for wrong credentials (not those refused as throttled)"));
+        tokensIssued =
+                registry.counter(metadata("lanyard.tokens.issued", "Access tokens issued, to users and clients"));
+        tokensRevoked = registry.counter(metadata(
+                "lanyard.tokens.revoked",
                 "Access tokens revoked: logout, logout-all, refresh, deletion by owner or admin, OAuth revocation,"
                         + " password change and reset"));
         tokensPruned = registry.counter(metadata("lanyard.tokens.pruned", "Expired access tokens deleted by pruning"));
         for (double quantile : QUANTILES) {
-            registry.gauge(metadata("lanyard.authentication.seconds", "Seconds to check one presented token (bearer"
-                    + " or session cookie), whatever the outcome: quantiles of the last minute"),
+            registry.gauge(
+                    metadata(
+                            "lanyard.authentication.seconds",
+                            "Seconds to check one presented token (bearer"
+                                    + " or session cookie), whatever the outcome: quantiles of the last minute"),
                     () -> recentAuthentications.quantileSeconds(quantile),
                     new Tag("quantile", Double.toString(quantile)));
         }
-        registry.gauge(metadata("lanyard.authentication.seconds.max",
-                "Seconds of the longest check of a presented token in the last minute"),
+        registry.gauge(
+                metadata(
+                        "lanyard.authentication.seconds.max",
+                        "Seconds of the longest check of a presented token in the last minute"),
                 recentAuthentications::maxSeconds);
-        registry.gauge(metadata("lanyard.authentication.seconds.count",
-                "Presented tokens checked since the node started"), authentications::sum);
-        registry.gauge(metadata("lanyard.authentication.seconds.sum",
-                "Seconds spent checking presented tokens since the node started"), authenticationSeconds::sum);
+        registry.gauge(
+                metadata("lanyard.authentication.seconds.count", "Presented tokens checked since the node started"),
+                authentications::sum);
+        registry.gauge(
+                metadata(
+                        "lanyard.authentication.seconds.sum",
+                        "Seconds spent checking presented tokens since the node started"),
+                authenticationSeconds::sum);
     }
 
     /**

@@ -36,6 +36,7 @@ public class Pruning {
 
     /** 256 pages of 8 KiB hold some 10,000 tokens: one short transaction each. */
     static final int PAGES_PER_BATCH = 256;
+
     private static final Logger LOG = Logger.getLogger(Pruning.class.getName());
 
     @Inject
@@ -108,15 +109,23 @@ public class Pruning {
         int unused = revokeUnused(started);
         long millis = Duration.between(started, clock.instant()).toMillis();
         metrics.tokensPruned(pruned);
-        LOG.log(Level.INFO, "Pruned {0} expired tokens in {1} ms (trigger={2}, hours={3}); {4} expiry reminders,"
-                + " {5} unused tokens revoked", new Object[] {pruned, millis, trigger, hours, reminded, unused});
-        auditTrail.recordRegardless(AuditEvent.TOKENS_PRUNED, null, "trigger=" + trigger + " hours=" + hours
-                + " pruned=" + pruned + " millis=" + millis + " reminded=" + reminded + " unused-revoked=" + unused);
+        LOG.log(
+                Level.INFO,
+                "Pruned {0} expired tokens in {1} ms (trigger={2}, hours={3}); {4} expiry reminders,"
+                        + " {5} unused tokens revoked",
+                new Object[] {pruned, millis, trigger, hours, reminded, unused});
+        auditTrail.recordRegardless(
+                AuditEvent.TOKENS_PRUNED,
+                null,
+                "trigger=" + trigger + " hours=" + hours + " pruned=" + pruned + " millis=" + millis + " reminded="
+                        + reminded + " unused-revoked=" + unused);
         return pruned;
     }
 
     private int remindExpiring(Instant now) {
-        return tokenSettings.expiryReminderDays().stream().mapToInt(days -> hygiene.remindExpiring(now, days)).sum();
+        return tokenSettings.expiryReminderDays().stream()
+                .mapToInt(days -> hygiene.remindExpiring(now, days))
+                .sum();
     }
 
     /** Batch after batch, until one revokes nothing more (a token used meanwhile is left alone). */
@@ -125,7 +134,9 @@ public class Pruning {
         int revoked = 0;
         List<Long> batch = usedBefore.map(before -> hygiene.unused(now, before)).orElse(List.of());
         while (!batch.isEmpty()) {
-            long inBatch = batch.stream().filter(id -> hygiene.revokeUnused(id, usedBefore.get())).count();
+            long inBatch = batch.stream()
+                    .filter(id -> hygiene.revokeUnused(id, usedBefore.get()))
+                    .count();
             revoked += (int) inBatch;
             batch = inBatch == 0 ? List.of() : hygiene.unused(now, usedBefore.get());
         }

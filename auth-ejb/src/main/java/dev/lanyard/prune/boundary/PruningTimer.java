@@ -46,8 +46,8 @@ public class PruningTimer {
 
     @PostConstruct
     void start() {
-        timerService.createCalendarTimer(configuredSchedule().toScheduleExpression(),
-                new TimerConfig("lanyard-token-pruning", false));
+        timerService.createCalendarTimer(
+                configuredSchedule().toScheduleExpression(), new TimerConfig("lanyard-token-pruning", false));
     }
 
     // Outside a transaction, and never throwing: a timeout that fails twice is expunged by the container,
@@ -74,7 +74,9 @@ public class PruningTimer {
         try {
             return CronSchedule.parse(schedule);
         } catch (IllegalArgumentException e) {
-            LOG.log(Level.SEVERE, "lanyard.prune.schedule is invalid, pruning daily at 03:00 instead: {0}",
+            LOG.log(
+                    Level.SEVERE,
+                    "lanyard.prune.schedule is invalid, pruning daily at 03:00 instead: {0}",
                     e.getMessage());
             return CronSchedule.parse(DEFAULT_SCHEDULE);
         }

@@ -8,8 +8,8 @@ import java.util.Objects;
  * each in the syntax of {@link jakarta.ejb.Schedule} ({@code *}, {@code *}{@code /5}, {@code 1-5}, {@code 1,15},
  * {@code Mon}). {@code "0 0 3 * * *"} is every day at 03:00 server time.
  */
-public record CronSchedule(String second, String minute, String hour, String dayOfMonth, String month,
-        String dayOfWeek) {
+public record CronSchedule(
+        String second, String minute, String hour, String dayOfMonth, String month, String dayOfWeek) {
 
     public CronSchedule {
         Objects.requireNonNull(second);

@@ -20,10 +20,10 @@ import java.sql.Timestamp;
 @Stateless
 public class PruneBatches {
 
-    private static final String PAGES = "SELECT (pg_relation_size('access_tokens')"
-            + " / current_setting('block_size')::bigint)";
-    private static final String DELETE_SLICE = "DELETE FROM access_tokens"
-            + " WHERE ctid >= '(%d,0)'::tid AND ctid < '(%d,0)'::tid AND (%s)";
+    private static final String PAGES =
+            "SELECT (pg_relation_size('access_tokens')" + " / current_setting('block_size')::bigint)";
+    private static final String DELETE_SLICE =
+            "DELETE FROM access_tokens" + " WHERE ctid >= '(%d,0)'::tid AND ctid < '(%d,0)'::tid AND (%s)";
     private static final String EXPIRED = "expires_at < ?1";
     private static final String EXPIRED_OR_TOO_OLD = "expires_at < ?1 OR created_at < ?2";
 

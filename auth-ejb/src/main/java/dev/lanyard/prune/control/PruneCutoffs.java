@@ -22,6 +22,8 @@ public record PruneCutoffs(Instant expiresBefore, Optional<Instant> createdBefor
             throw new IllegalArgumentException("hours must not be negative: " + hours);
         }
         Duration grace = Duration.ofHours(hours);
-        return new PruneCutoffs(now.minus(grace), tokenLifetime.map(lifetime -> now.minus(lifetime).minus(grace)));
+        return new PruneCutoffs(
+                now.minus(grace),
+                tokenLifetime.map(lifetime -> now.minus(lifetime).minus(grace)));
     }
 }

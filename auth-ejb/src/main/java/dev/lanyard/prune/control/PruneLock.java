@@ -24,10 +24,11 @@ public class PruneLock {
 
     /** The advisory lock's key: any number, the same on every node ("lnyprune" in ASCII). */
     static final long KEY = 0x6c6e7970_72756e65L;
+
     static final String SCHEDULE = "token-pruning";
 
-    private static final String CLAIM = "UPDATE scheduled_runs SET last_slot = ?1, claimed_at = now()"
-            + " WHERE name = ?2 AND last_slot < ?1";
+    private static final String CLAIM =
+            "UPDATE scheduled_runs SET last_slot = ?1, claimed_at = now()" + " WHERE name = ?2 AND last_slot < ?1";
 
     @PersistenceContext
     EntityManager em;
@@ -35,7 +36,8 @@ public class PruneLock {
     /** Runs {@code work} while no other run holds the lock; empty when another one does. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public OptionalInt ifFree(IntSupplier work) {
-        boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, KEY)
+        boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, KEY)
                 .getSingleResult();
         return locked ? OptionalInt.of(work.getAsInt()) : OptionalInt.empty();
     }
@@ -43,7 +45,9 @@ public class PruneLock {
     /** Waits for any run in progress, then runs {@code work} holding the lock. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int whenFree(IntSupplier work) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1) IS NULL").setParameter(1, KEY).getSingleResult();
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1) IS NULL")
+                .setParameter(1, KEY)
+                .getSingleResult();
         return work.getAsInt();
     }
 
@@ -53,7 +57,10 @@ public class PruneLock {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean claimSlot(Instant slot) {
-        return em.createNativeQuery(CLAIM).setParameter(1, Timestamp.from(slot)).setParameter(2, SCHEDULE)
-                .executeUpdate() == 1;
+        return em.createNativeQuery(CLAIM)
+                        .setParameter(1, Timestamp.from(slot))
+                        .setParameter(2, SCHEDULE)
+                        .executeUpdate()
+                == 1;
     }
 }

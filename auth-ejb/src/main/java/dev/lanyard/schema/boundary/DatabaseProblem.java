@@ -3,8 +3,7 @@ package dev.lanyard.schema.boundary;
 /** Turns a failure to reach the database into one line an operator can act on. */
 final class DatabaseProblem {
 
-    private DatabaseProblem() {
-    }
+    private DatabaseProblem() {}
 
     static String describe(Throwable failure) {
         return "Lanyard cannot use its database (check LANYARD_DB_URL, LANYARD_DB_USER, LANYARD_DB_PASSWORD): "
@@ -17,6 +16,8 @@ final class DatabaseProblem {
             cause = cause.getCause();
         }
         String message = cause.getMessage();
-        return (message == null ? cause.getClass().getSimpleName() : message).replaceAll("\\s+", " ").trim();
+        return (message == null ? cause.getClass().getSimpleName() : message)
+                .replaceAll("\\s+", " ")
+                .trim();
     }
 }

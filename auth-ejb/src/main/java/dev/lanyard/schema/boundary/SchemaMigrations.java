@@ -1,5 +1,6 @@
 package dev.lanyard.schema.boundary;
 
+import dev.lanyard.account.boundary.AdminBootstrap;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -12,7 +13,6 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import dev.lanyard.account.boundary.AdminBootstrap;
 import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,9 +37,14 @@ import org.flywaydb.core.Flyway;
  * cache: Payara fails to build one for a defined datasource (a SEVERE line per connection), and the PostgreSQL
  * driver already keeps its prepared statements per connection.
  */
-@DataSourceDefinition(name = "java:app/jdbc/lanyard", className = "org.postgresql.ds.PGSimpleDataSource",
-        url = "${MPCONFIG=lanyard.db.url}", user = "${MPCONFIG=lanyard.db.user}",
-        password = "${MPCONFIG=lanyard.db.password}", minPoolSize = 2, maxPoolSize = 32,
+@DataSourceDefinition(
+        name = "java:app/jdbc/lanyard",
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=lanyard.db.url}",
+        user = "${MPCONFIG=lanyard.db.user}",
+        password = "${MPCONFIG=lanyard.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
         properties = {
             "fish.payara.pool-resize-quantity=2",
             "fish.payara.max-wait-time-in-millis=1000",
@@ -50,7 +55,8 @@ import org.flywaydb.core.Flyway;
             "fish.payara.fail-all-connections=true",
             "connectTimeout=2",
             "loginTimeout=2",
-            "ApplicationName=lanyard"})
+            "ApplicationName=lanyard"
+        })
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -74,7 +80,9 @@ public class SchemaMigrations {
     @PostConstruct
     void migrateAtStartup() {
         if (!ensureMigrated()) {
-            timerService.createIntervalTimer(RETRY_INTERVAL_MILLIS, RETRY_INTERVAL_MILLIS,
+            timerService.createIntervalTimer(
+                    RETRY_INTERVAL_MILLIS,
+                    RETRY_INTERVAL_MILLIS,
                     new TimerConfig("lanyard-schema-migration-retry", false));
         }
     }
@@ -103,8 +111,9 @@ public class SchemaMigrations {
             adminBootstrap.ensureAdmin();
             migrated = true;
             lastProblem = null;
-            LOG.log(Level.INFO, "Database schema is current at version {0} ({1} migrations applied now)",
-                    new Object[] {result.targetSchemaVersion, result.migrationsExecuted});
+            LOG.log(Level.INFO, "Database schema is current at version {0} ({1} migrations applied now)", new Object[] {
+                result.targetSchemaVersion, result.migrationsExecuted
+            });
         } catch (RuntimeException e) {
             reportOnce(DatabaseProblem.describe(e));
         }
@@ -113,7 +122,8 @@ public class SchemaMigrations {
 
     /** Runs a trivial query, so readiness reflects the database as it is now. */
     public boolean databaseAnswers() {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
             statement.setQueryTimeout(5);
             statement.execute("SELECT 1");
             return true;

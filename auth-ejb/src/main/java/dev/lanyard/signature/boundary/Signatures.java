@@ -56,8 +56,11 @@ public class Signatures {
     private byte[] loadOrCreateKey() {
         byte[] candidate = Secrets.bytes(KEY_BYTES);
         em.createNativeQuery("INSERT INTO signing_key (id, secret, created_at) VALUES (1, ?1, ?2) "
-                + "ON CONFLICT (id) DO NOTHING")
-                .setParameter(1, candidate).setParameter(2, Timestamp.from(Instant.now())).executeUpdate();
-        return (byte[]) em.createNativeQuery("SELECT secret FROM signing_key WHERE id = 1").getSingleResult();
+                        + "ON CONFLICT (id) DO NOTHING")
+                .setParameter(1, candidate)
+                .setParameter(2, Timestamp.from(Instant.now()))
+                .executeUpdate();
+        return (byte[]) em.createNativeQuery("SELECT secret FROM signing_key WHERE id = 1")
+                .getSingleResult();
     }
 }

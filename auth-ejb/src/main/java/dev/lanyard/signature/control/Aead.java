@@ -1,11 +1,10 @@
 package dev.lanyard.signature.control;
 
-import dev.lanyard.crypto.Secrets;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.lanyard.crypto.Secrets;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -36,8 +35,10 @@ public final class Aead {
         byte[] nonce = Secrets.bytes(NONCE_BYTES);
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, context);
-            return ByteBuffer.allocate(NONCE_BYTES + cipher.getOutputSize(plaintext.length)).put(nonce)
-                    .put(cipher.doFinal(plaintext)).array();
+            return ByteBuffer.allocate(NONCE_BYTES + cipher.getOutputSize(plaintext.length))
+                    .put(nonce)
+                    .put(cipher.doFinal(plaintext))
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JDK", e);
         }

@@ -1,10 +1,9 @@
 package dev.lanyard.signature.control;
 
-import dev.lanyard.crypto.Hashes;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.lanyard.crypto.Hashes;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

@@ -78,9 +78,12 @@ public class DatabaseLoginThrottle implements LoginThrottle {
             }
         }
         List<Count> counts = new ArrayList<>();
-        for (Limit limit : limits.stream().sorted(Comparator.comparing(Limit::key)).toList()) {
-            Object[] row = (Object[]) em.createNativeQuery(HIT).setParameter(1, limit.key())
-                    .setParameter(2, decaySeconds).getSingleResult();
+        for (Limit limit :
+                limits.stream().sorted(Comparator.comparing(Limit::key)).toList()) {
+            Object[] row = (Object[]) em.createNativeQuery(HIT)
+                    .setParameter(1, limit.key())
+                    .setParameter(2, decaySeconds)
+                    .getSingleResult();
             var count = new Count(limit.key(), ((Number) row[0]).intValue(), ((Number) row[1]).longValue());
             if (count.attempts() > limit.maxAttempts()) {
                 locked.lock(count.key(), count.secondsLeft());

@@ -10,12 +10,10 @@ import java.util.List;
 public interface LoginThrottle {
 
     /** A key and the attempts it may make per decay window. */
-    record Limit(String key, int maxAttempts) {
-    }
+    record Limit(String key, int maxAttempts) {}
 
     /** What a key's window holds once an attempt was counted: its attempts so far, and seconds until it ends. */
-    record Count(String key, int attempts, long secondsLeft) {
-    }
+    record Count(String key, int attempts, long secondsLeft) {}
 
     /** Attempts per key and window unless a caller sets its own: {@code lanyard.login.max-attempts}. */
     int maxAttempts();

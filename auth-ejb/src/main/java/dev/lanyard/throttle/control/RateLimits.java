@@ -1,7 +1,7 @@
 package dev.lanyard.throttle.control;
 
-import dev.lanyard.throttle.control.LoginThrottle.Limit;
 import dev.lanyard.problem.TooManyAttempts;
+import dev.lanyard.throttle.control.LoginThrottle.Limit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +11,15 @@ import java.util.stream.Collectors;
 /** The account lifecycle's limits, kept in the {@link LoginThrottle} under keys of their own. */
 public final class RateLimits {
 
-    private RateLimits() {
-    }
+    private RateLimits() {}
 
     /** Counts an attempt under each key, with the throttle's own limit; 429 when any key went past it. */
     public static void count(LoginThrottle throttle, String... keys) {
-        count(throttle, Arrays.stream(keys).map(key -> new Limit(key, throttle.maxAttempts())).toArray(Limit[]::new));
+        count(
+                throttle,
+                Arrays.stream(keys)
+                        .map(key -> new Limit(key, throttle.maxAttempts()))
+                        .toArray(Limit[]::new));
     }
 
     /**
@@ -33,9 +36,11 @@ public final class RateLimits {
 
     /** The longest wait among the keys whose count is past their limit. */
     static OptionalLong exceeded(List<LoginThrottle.Count> counts, Limit... limits) {
-        Map<String, Integer> max = Arrays.stream(limits)
-                .collect(Collectors.toMap(Limit::key, Limit::maxAttempts, Math::min));
-        return counts.stream().filter(count -> count.attempts() > max.get(count.key()))
-                .mapToLong(count -> Math.max(1, count.secondsLeft())).max();
+        Map<String, Integer> max =
+                Arrays.stream(limits).collect(Collectors.toMap(Limit::key, Limit::maxAttempts, Math::min));
+        return counts.stream()
+                .filter(count -> count.attempts() > max.get(count.key()))
+                .mapToLong(count -> Math.max(1, count.secondsLeft()))
+                .max();
     }
 }

@@ -13,8 +13,14 @@ import java.util.Set;
  * is the one read with the token, so a resource about the caller needs no second query. {@code session} marks a
  * single-page app's browser session, authenticated by its cookie.
  */
-public record AuthenticatedToken(long tokenId, String tokenName, Instant tokenExpiresAt, Instant validUntil,
-        TokenOwner owner, Abilities abilities, boolean session) {
+public record AuthenticatedToken(
+        long tokenId,
+        String tokenName,
+        Instant tokenExpiresAt,
+        Instant validUntil,
+        TokenOwner owner,
+        Abilities abilities,
+        boolean session) {
 
     /**
      * When the token stops authenticating: its own expiry or the end of the global lifetime, whichever comes

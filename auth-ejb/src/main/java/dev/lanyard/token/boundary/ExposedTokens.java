@@ -1,10 +1,10 @@
 package dev.lanyard.token.boundary;
 
+import dev.lanyard.audit.control.RequestOrigin;
+import dev.lanyard.audit.entity.AuditEvent;
 import dev.lanyard.throttle.control.LoginThrottle;
 import dev.lanyard.throttle.control.LoginThrottle.Limit;
 import dev.lanyard.throttle.control.RateLimits;
-import dev.lanyard.audit.control.RequestOrigin;
-import dev.lanyard.audit.entity.AuditEvent;
 import dev.lanyard.token.control.TokenNotices;
 import dev.lanyard.token.control.TokenSettings;
 import dev.lanyard.token.entity.AccessToken;
@@ -59,10 +59,17 @@ public class ExposedTokens {
     public void report(Collection<String> credentials) {
         RateLimits.count(throttle, new Limit("credentials-report-ip|" + origin.ip(), maxReportsPerAddress));
         Instant now = clock.instant();
-        credentials.stream().filter(Objects::nonNull).distinct().map(PlainTextToken::parse).flatMap(Optional::stream)
-                .forEach(presented -> storedTokens.find(presented)
+        credentials.stream()
+                .filter(Objects::nonNull)
+                .distinct()
+                .map(PlainTextToken::parse)
+                .flatMap(Optional::stream)
+                .forEach(presented -> storedTokens
+                        .find(presented)
                         .filter(token -> token.matches(presented.sha256Hex()))
-                        .filter(token -> token.effectiveExpiry(settings.lifetime()).map(now::isBefore).orElse(true))
+                        .filter(token -> token.effectiveExpiry(settings.lifetime())
+                                .map(now::isBefore)
+                                .orElse(true))
                         .ifPresent(this::revoke));
     }
 

@@ -13,14 +13,22 @@ import java.util.Optional;
  * and id, as the container's principal), a user's email or a client's id, its abilities (the scope), when it was
  * issued and when it stops working.
  */
-public record Introspection(String subject, Optional<String> username, Optional<String> clientId,
-        List<String> abilities, Instant issuedAt, Optional<Instant> expiresAt) {
+public record Introspection(
+        String subject,
+        Optional<String> username,
+        Optional<String> clientId,
+        List<String> abilities,
+        Instant issuedAt,
+        Optional<Instant> expiresAt) {
 
     static Introspection of(CachedToken token) {
         TokenOwner owner = token.owner();
-        return new Introspection(owner.kind() + ":" + owner.id(),
+        return new Introspection(
+                owner.kind() + ":" + owner.id(),
                 owner instanceof User user ? Optional.of(user.email()) : Optional.empty(),
                 owner instanceof ApiClient client ? Optional.of(String.valueOf(client.id())) : Optional.empty(),
-                token.abilities().asList(), token.createdAt(), token.effectiveExpiry());
+                token.abilities().asList(),
+                token.createdAt(),
+                token.effectiveExpiry());
     }
 }

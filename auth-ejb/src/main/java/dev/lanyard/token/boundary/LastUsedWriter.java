@@ -40,8 +40,9 @@ public class LastUsedWriter {
             storedTokens.recordUses(used);
         } catch (RuntimeException e) {
             // The rows still show the old time, so the tokens' next use queues them again.
-            LOG.log(Level.WARNING, "Could not record the last use of {0} tokens: {1}",
-                    new Object[] {used.size(), e.toString()});
+            LOG.log(Level.WARNING, "Could not record the last use of {0} tokens: {1}", new Object[] {
+                used.size(), e.toString()
+            });
         }
     }
 }

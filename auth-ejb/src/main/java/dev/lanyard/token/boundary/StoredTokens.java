@@ -48,7 +48,8 @@ public class StoredTokens {
      */
     public Optional<AccessToken> find(PlainTextToken presented) {
         var query = presented.hasId()
-                ? em.createNamedQuery(AccessToken.WITH_OWNER_BY_ID, AccessToken.class).setParameter("id", presented.id())
+                ? em.createNamedQuery(AccessToken.WITH_OWNER_BY_ID, AccessToken.class)
+                        .setParameter("id", presented.id())
                 : em.createNamedQuery(AccessToken.WITH_OWNER_BY_HASH, AccessToken.class)
                         .setParameter("hash", presented.sha256Hex());
         return query.getResultStream().findFirst();
@@ -62,15 +63,19 @@ public class StoredTokens {
         // A last-use time may be lost in a crash; it is not worth a disk flush.
         em.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
         Instant now = clock.instant();
-        Map<TokenUse, List<Long>> byPlace = uses.entrySet().stream().collect(Collectors.groupingBy(Map.Entry::getValue,
-                Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+        Map<TokenUse, List<Long>> byPlace = uses.entrySet().stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getValue, Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
         byPlace.forEach((use, tokenIds) -> {
             for (int from = 0; from < tokenIds.size(); from += USES_PER_STATEMENT) {
-                em.createNamedQuery(AccessToken.TOUCH).setParameter("now", now).setParameter("ip", use.ip())
+                em.createNamedQuery(AccessToken.TOUCH)
+                        .setParameter("now", now)
+                        .setParameter("ip", use.ip())
                         .setParameter("userAgent", use.userAgent())
-                        .setParameter("ids",
-                                tokenIds.subList(from, Math.min(tokenIds.size(), from + USES_PER_STATEMENT)))
-                        .setParameter("staleBefore", now.minus(settings.lastUsedResolution())).executeUpdate();
+                        .setParameter(
+                                "ids", tokenIds.subList(from, Math.min(tokenIds.size(), from + USES_PER_STATEMENT)))
+                        .setParameter("staleBefore", now.minus(settings.lastUsedResolution()))
+                        .executeUpdate();
             }
         });
     }
@@ -81,8 +86,13 @@ public class StoredTokens {
      * ends it.
      */
     public void retirePredecessor(long tokenId, long predecessorId) {
-        em.createNamedQuery(AccessToken.FORGET_PREDECESSOR).setParameter("id", tokenId).executeUpdate();
-        if (em.createNamedQuery(AccessToken.DELETE_ROTATED).setParameter("id", predecessorId).executeUpdate() > 0) {
+        em.createNamedQuery(AccessToken.FORGET_PREDECESSOR)
+                .setParameter("id", tokenId)
+                .executeUpdate();
+        if (em.createNamedQuery(AccessToken.DELETE_ROTATED)
+                        .setParameter("id", predecessorId)
+                        .executeUpdate()
+                > 0) {
             evictions.token(predecessorId);
             metrics.tokensRevoked(1);
         }

@@ -66,20 +66,29 @@ public class TokenAuthentication {
      * cookie; presented anywhere else it is no credential.
      */
     public Optional<Introspection> introspect(PlainTextToken presented) {
-        return usable(presented, clock.instant()).filter(token -> !token.isSession()).map(Introspection::of);
+        return usable(presented, clock.instant())
+                .filter(token -> !token.isSession())
+                .map(Introspection::of);
     }
 
-    private Optional<AuthenticatedToken> authenticate(PlainTextToken presented, boolean session,
-            Supplier<TokenUse> use) {
+    private Optional<AuthenticatedToken> authenticate(
+            PlainTextToken presented, boolean session, Supplier<TokenUse> use) {
         Instant now = clock.instant();
-        return usable(presented, now).filter(token -> token.isSession() == session)
+        return usable(presented, now)
+                .filter(token -> token.isSession() == session)
                 .map(token -> {
                     if (token.takeUseDue(now, settings.lastUsedResolution())) {
                         pendingUses.add(token.id(), use.get());
                     }
                     token.takePredecessor().ifPresent(predecessor -> endPredecessor(token, predecessor));
-                    return new AuthenticatedToken(token.id(), token.name(), token.expiresAt(),
-                            token.effectiveExpiry().orElse(null), token.owner(), token.abilities(), token.isSession());
+                    return new AuthenticatedToken(
+                            token.id(),
+                            token.name(),
+                            token.expiresAt(),
+                            token.effectiveExpiry().orElse(null),
+                            token.owner(),
+                            token.abilities(),
+                            token.isSession());
                 });
     }
 
@@ -92,8 +101,9 @@ public class TokenAuthentication {
             storedTokens.retirePredecessor(token.id(), predecessor);
         } catch (RuntimeException e) {
             token.predecessorNotEnded();
-            LOG.log(Level.WARNING, "Could not end token {0}, replaced by token {1}: {2}",
-                    new Object[] {predecessor, token.id(), e.toString()});
+            LOG.log(Level.WARNING, "Could not end token {0}, replaced by token {1}: {2}", new Object[] {
+                predecessor, token.id(), e.toString()
+            });
         }
     }
 
@@ -102,7 +112,9 @@ public class TokenAuthentication {
      * for {@code lanyard.session.idle-minutes} or {@code lanyard.token.idle-days}, its owner not disabled.
      */
     private Optional<CachedToken> usable(PlainTextToken presented, Instant now) {
-        return known(presented, now).filter(token -> token.isValidAt(now)).filter(token -> !token.ownerDisabled())
+        return known(presented, now)
+                .filter(token -> token.isValidAt(now))
+                .filter(token -> !token.ownerDisabled())
                 .filter(token -> !endedIdle(token, now));
     }
 
@@ -115,8 +127,11 @@ public class TokenAuthentication {
             return false;
         }
         try {
-            tokens.revokeOnce(token.id(), token.owner() instanceof User ? token.owner().id() : null,
-                    AuditEvent.TOKEN_REVOKED, RevokeReason.IDLE);
+            tokens.revokeOnce(
+                    token.id(),
+                    token.owner() instanceof User ? token.owner().id() : null,
+                    AuditEvent.TOKEN_REVOKED,
+                    RevokeReason.IDLE);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not revoke idle token {0}: {1}", new Object[] {token.id(), e.toString()});
         }
@@ -129,7 +144,8 @@ public class TokenAuthentication {
      */
     private Optional<CachedToken> known(PlainTextToken presented, Instant now) {
         Optional<CachedToken> cached = presented.hasId() ? cache.find(presented.id()) : Optional.empty();
-        if (cached.isEmpty() || cached.get().isIdleAt(now, settings.idleTimeout(cached.get().isSession()))) {
+        if (cached.isEmpty()
+                || cached.get().isIdleAt(now, settings.idleTimeout(cached.get().isSession()))) {
             long generation = cache.generation();
             cached = storedTokens.find(presented).map(token -> CachedToken.of(token, settings.lifetime()));
             cached.filter(token -> presented.hasId()).ifPresent(token -> cache.put(token, generation));

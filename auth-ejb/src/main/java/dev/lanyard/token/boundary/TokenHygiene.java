@@ -29,6 +29,7 @@ public class TokenHygiene {
 
     /** A token with no lifetime of its own still counts its end from a lifetime this long: for ever. */
     private static final long NO_LIFETIME_SECONDS = Duration.ofDays(365L * 1000).toSeconds();
+
     private static final int UNUSED_PER_BATCH = 1_000;
 
     /**
@@ -74,11 +75,15 @@ public class TokenHygiene {
     /** Mails the reminders due at {@code now} for one threshold of {@code days}; answers how many. */
     public int remindExpiring(Instant now, int days) {
         @SuppressWarnings("unchecked")
-        List<Object[]> due = em.createNativeQuery(REMIND).setParameter(1, days).setParameter(2, Timestamp.from(now))
+        List<Object[]> due = em.createNativeQuery(REMIND)
+                .setParameter(1, days)
+                .setParameter(2, Timestamp.from(now))
                 .setParameter(3, settings.lifetime().map(Duration::toSeconds).orElse(NO_LIFETIME_SECONDS))
                 .getResultList();
         for (Object[] token : due) {
-            notices.expiresSoon(em.find(User.class, ((Number) token[0]).longValue()), (String) token[1],
+            notices.expiresSoon(
+                    em.find(User.class, ((Number) token[0]).longValue()),
+                    (String) token[1],
                     ((Timestamp) token[2]).toInstant());
         }
         return due.size();
@@ -93,9 +98,12 @@ public class TokenHygiene {
     @SuppressWarnings("unchecked")
     public List<Long> unused(Instant now, Instant usedBefore) {
         Instant createdAfter = settings.lifetime().map(now::minus).orElse(Instant.EPOCH);
-        List<Number> ids = em.createNativeQuery(UNUSED).setParameter(1, Timestamp.from(usedBefore))
-                .setParameter(2, Timestamp.from(now)).setParameter(3, Timestamp.from(createdAfter))
-                .setParameter(4, UNUSED_PER_BATCH).getResultList();
+        List<Number> ids = em.createNativeQuery(UNUSED)
+                .setParameter(1, Timestamp.from(usedBefore))
+                .setParameter(2, Timestamp.from(now))
+                .setParameter(3, Timestamp.from(createdAfter))
+                .setParameter(4, UNUSED_PER_BATCH)
+                .getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 
@@ -105,12 +113,14 @@ public class TokenHygiene {
      */
     public boolean revokeUnused(long tokenId, Instant usedBefore) {
         AccessToken token = em.find(AccessToken.class, tokenId);
-        Instant lastUse = token == null ? null : Optional.ofNullable(token.lastUsedAt()).orElse(token.createdAt());
+        Instant lastUse =
+                token == null ? null : Optional.ofNullable(token.lastUsedAt()).orElse(token.createdAt());
         if (lastUse == null || !lastUse.isBefore(usedBefore)) {
             return false;
         }
         tokens.revokeOnce(token, AuditEvent.TOKEN_REVOKED, RevokeReason.UNUSED)
-                .ifPresent(owner -> notices.revokedUnused(owner, token.name(), settings.revokeUnusedDays().orElse(0)));
+                .ifPresent(owner -> notices.revokedUnused(
+                        owner, token.name(), settings.revokeUnusedDays().orElse(0)));
         return true;
     }
 }

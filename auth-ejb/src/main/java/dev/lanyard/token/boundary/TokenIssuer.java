@@ -1,10 +1,10 @@
 package dev.lanyard.token.boundary;
 
-import dev.lanyard.crypto.Secrets;
-import dev.lanyard.crypto.Hashes;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
+import dev.lanyard.crypto.Hashes;
+import dev.lanyard.crypto.Secrets;
 import dev.lanyard.metrics.control.AuthMetrics;
 import dev.lanyard.problem.Forbidden;
 import dev.lanyard.problem.Invalid;
@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,11 +58,13 @@ public class TokenIssuer {
 
     public IssuedToken issue(TokenOwner owner, String name, Abilities abilities, Instant expiresAt) {
         String secret = PlainTextToken.newSecret(settings.prefix(), Secrets.random());
-        var token = new AccessToken(owner, name, Hashes.sha256Hex(secret), abilities, clock.instant(),
-                expiresAt);
+        var token = new AccessToken(owner, name, Hashes.sha256Hex(secret), abilities, clock.instant(), expiresAt);
         em.persist(token);
         em.flush();
-        audit.recordAboutToken(AuditEvent.TOKEN_CREATED, owner.auditedUserId(), token.id(),
+        audit.recordAboutToken(
+                AuditEvent.TOKEN_CREATED,
+                owner.auditedUserId(),
+                token.id(),
                 owner.kind() + "=" + owner.id() + " name=" + name + " abilities=" + abilities.toJson());
         metrics.tokenIssued();
         return new IssuedToken(token, PlainTextToken.format(token.id(), secret));
@@ -76,11 +77,14 @@ public class TokenIssuer {
     public IssuedToken issueSession(TokenOwner owner) {
         String secret = PlainTextToken.newSecret(settings.prefix(), Secrets.random());
         Instant now = clock.instant();
-        var session = AccessToken.session(owner, SignIn.SESSION_NAME, Hashes.sha256Hex(secret), now,
-                now.plus(settings.sessionLifetime()));
+        var session = AccessToken.session(
+                owner, SignIn.SESSION_NAME, Hashes.sha256Hex(secret), now, now.plus(settings.sessionLifetime()));
         em.persist(session);
         em.flush();
-        audit.recordAboutToken(AuditEvent.TOKEN_CREATED, owner.auditedUserId(), session.id(),
+        audit.recordAboutToken(
+                AuditEvent.TOKEN_CREATED,
+                owner.auditedUserId(),
+                session.id(),
                 owner.kind() + "=" + owner.id() + " session");
         return new IssuedToken(session, PlainTextToken.format(session.id(), secret));
     }
@@ -108,8 +112,8 @@ public class TokenIssuer {
      * the policy's {@code lanyard.token.max-lifetime-days}, also the default expiry, and
      * {@code lanyard.token.max-per-user} live tokens.
      */
-    public IssuedToken create(AuthenticatedToken caller, String name, Optional<Abilities> requested,
-            Optional<Instant> expiresAt) {
+    public IssuedToken create(
+            AuthenticatedToken caller, String name, Optional<Abilities> requested, Optional<Instant> expiresAt) {
         Abilities abilities = requested.orElse(caller.abilities());
         caller.requireCovers(abilities);
         Instant now = clock.instant();
@@ -118,19 +122,21 @@ public class TokenIssuer {
         }
         Optional<Instant> policyEnds = settings.maxLifetime().map(now::plus);
         if (policyEnds.isPresent() && expiresAt.isPresent() && expiresAt.get().isAfter(policyEnds.get())) {
-            throw Invalid.field("expires_at", "The expires at field must be a date within "
-                    + settings.maxLifetime().get().toDays() + " days from now.");
+            throw Invalid.field(
+                    "expires_at",
+                    "The expires at field must be a date within "
+                            + settings.maxLifetime().get().toDays() + " days from now.");
         }
         Optional<Instant> callerEnds = caller.session() ? Optional.empty() : endOf(caller);
         if (callerEnds.isPresent() && expiresAt.isPresent() && expiresAt.get().isAfter(callerEnds.get())) {
-            throw Invalid.field("expires_at", "The expires at field must be a date before or equal to "
-                    + callerEnds.get() + ".");
+            throw Invalid.field(
+                    "expires_at", "The expires at field must be a date before or equal to " + callerEnds.get() + ".");
         }
         // Locked, so that of creations sent at once no more pass the count than the limit allows.
         TokenOwner owner = em.find(TokenOwner.class, caller.ownerId(), LockModeType.PESSIMISTIC_WRITE);
         requireRoomFor(owner, now);
-        Optional<Instant> latest = Stream.of(callerEnds, policyEnds).flatMap(Optional::stream)
-                .min(Comparator.naturalOrder());
+        Optional<Instant> latest =
+                Stream.of(callerEnds, policyEnds).flatMap(Optional::stream).min(Comparator.naturalOrder());
         return issue(owner, name, abilities, expiresAt.or(() -> latest).orElse(null));
     }
 
@@ -139,13 +145,17 @@ public class TokenIssuer {
         if (max.isEmpty()) {
             return;
         }
-        long live = em.createNamedQuery(AccessToken.COUNT_LIVE_OF_OWNER, Long.class).setParameter("owner", owner.id())
+        long live = em.createNamedQuery(AccessToken.COUNT_LIVE_OF_OWNER, Long.class)
+                .setParameter("owner", owner.id())
                 .setParameter("now", now)
-                .setParameter("createdAfter", settings.lifetime().map(now::minus).orElse(Instant.EPOCH))
+                .setParameter(
+                        "createdAfter", settings.lifetime().map(now::minus).orElse(Instant.EPOCH))
                 .getSingleResult();
         if (live >= max.getAsInt()) {
-            throw Invalid.field("name", "You have " + live + " live API tokens, the most allowed: revoke one you no"
-                    + " longer use first.");
+            throw Invalid.field(
+                    "name",
+                    "You have " + live + " live API tokens, the most allowed: revoke one you no"
+                            + " longer use first.");
         }
     }
 
@@ -161,14 +171,19 @@ public class TokenIssuer {
         }
         Duration maxGrace = settings.maxRefreshGrace();
         if (grace.isNegative() || grace.compareTo(maxGrace) > 0) {
-            throw Invalid.field("grace_seconds", "The grace seconds field must be between 0 and "
-                    + maxGrace.toSeconds() + ".");
+            throw Invalid.field(
+                    "grace_seconds", "The grace seconds field must be between 0 and " + maxGrace.toSeconds() + ".");
         }
         Instant graceEnds = clock.instant().plus(grace);
-        Instant oldEnds = caller.tokenExpiresAt() != null && caller.tokenExpiresAt().isBefore(graceEnds)
-                ? caller.tokenExpiresAt() : graceEnds;
-        if (em.createNamedQuery(AccessToken.ROTATE).setParameter("id", caller.tokenId()).setParameter("endsAt", oldEnds)
-                .executeUpdate() == 0) {
+        Instant oldEnds =
+                caller.tokenExpiresAt() != null && caller.tokenExpiresAt().isBefore(graceEnds)
+                        ? caller.tokenExpiresAt()
+                        : graceEnds;
+        if (em.createNamedQuery(AccessToken.ROTATE)
+                        .setParameter("id", caller.tokenId())
+                        .setParameter("endsAt", oldEnds)
+                        .executeUpdate()
+                == 0) {
             throw new Unauthenticated("The token was already revoked or refreshed.");
         }
         Long userId = caller.ownerKind().equals(User.KIND) ? caller.ownerId() : null;
@@ -176,11 +191,17 @@ public class TokenIssuer {
             tokens.revokeOnce(caller.tokenId(), userId, AuditEvent.TOKEN_REVOKED, RevokeReason.REFRESH);
         } else {
             evictions.token(caller.tokenId());
-            audit.recordAboutToken(AuditEvent.TOKEN_REVOKED, userId, caller.tokenId(), "reason="
-                    + RevokeReason.REFRESH.label() + " grace-seconds=" + grace.toSeconds());
+            audit.recordAboutToken(
+                    AuditEvent.TOKEN_REVOKED,
+                    userId,
+                    caller.tokenId(),
+                    "reason=" + RevokeReason.REFRESH.label() + " grace-seconds=" + grace.toSeconds());
         }
-        IssuedToken issued = issue(em.find(TokenOwner.class, caller.ownerId()), caller.tokenName(),
-                caller.abilities(), caller.tokenExpiresAt());
+        IssuedToken issued = issue(
+                em.find(TokenOwner.class, caller.ownerId()),
+                caller.tokenName(),
+                caller.abilities(),
+                caller.tokenExpiresAt());
         if (!grace.isZero()) {
             issued.token().replace(caller.tokenId());
         }

@@ -49,18 +49,20 @@ public class Tokens {
     private final Clock clock = Clock.systemUTC();
 
     public List<AccessToken> ofOwner(long ownerId) {
-        return em.createNamedQuery(AccessToken.OF_OWNER, AccessToken.class).setParameter("owner", ownerId)
+        return em.createNamedQuery(AccessToken.OF_OWNER, AccessToken.class)
+                .setParameter("owner", ownerId)
                 .getResultList();
     }
 
     public long countOfOwner(long ownerId) {
-        return em.createNamedQuery(AccessToken.COUNT_OF_OWNER, Long.class).setParameter("owner", ownerId)
+        return em.createNamedQuery(AccessToken.COUNT_OF_OWNER, Long.class)
+                .setParameter("owner", ownerId)
                 .getSingleResult();
     }
 
     /** Renames or narrows one of the owner's tokens: only one whose abilities the caller's token covers. */
-    public AccessToken update(AuthenticatedToken caller, long tokenId, Optional<String> name,
-            Optional<Abilities> abilities) {
+    public AccessToken update(
+            AuthenticatedToken caller, long tokenId, Optional<String> name, Optional<Abilities> abilities) {
         AccessToken token = manageable(caller, tokenId);
         abilities.ifPresent(requested -> {
             caller.requireCovers(requested);
@@ -82,16 +84,21 @@ public class Tokens {
 
     /** Any token, whoever owns it: the admin's revocation. */
     public void revokeAny(long tokenId) {
-        revoke(Optional.ofNullable(em.find(AccessToken.class, tokenId))
-                .orElseThrow(() -> new NotFound("No such token.")), RevokeReason.ADMIN);
+        revoke(
+                Optional.ofNullable(em.find(AccessToken.class, tokenId))
+                        .orElseThrow(() -> new NotFound("No such token.")),
+                RevokeReason.ADMIN);
     }
 
     public int revokeAll(TokenOwner owner, RevokeReason reason) {
-        int revoked = em.createNamedQuery(AccessToken.DELETE_OF_OWNER).setParameter("owner", owner.id())
+        int revoked = em.createNamedQuery(AccessToken.DELETE_OF_OWNER)
+                .setParameter("owner", owner.id())
                 .executeUpdate();
         evictions.owner(owner.id());
-        audit.record(AuditEvent.TOKEN_REVOKED, owner.auditedUserId(), owner.kind() + "=" + owner.id() + " reason="
-                + reason.label() + " tokens=" + revoked);
+        audit.record(
+                AuditEvent.TOKEN_REVOKED,
+                owner.auditedUserId(),
+                owner.kind() + "=" + owner.id() + " reason=" + reason.label() + " tokens=" + revoked);
         metrics.tokensRevoked(revoked);
         return revoked;
     }
@@ -106,19 +113,25 @@ public class Tokens {
     }
 
     private int revokeAllExcept(long ownerId, long keepTokenId, RevokeReason reason, String deleteQuery) {
-        int revoked = em.createNamedQuery(deleteQuery).setParameter("owner", ownerId)
-                .setParameter("keep", keepTokenId).executeUpdate();
+        int revoked = em.createNamedQuery(deleteQuery)
+                .setParameter("owner", ownerId)
+                .setParameter("keep", keepTokenId)
+                .executeUpdate();
         evictions.owner(ownerId);
-        audit.record(AuditEvent.TOKEN_REVOKED, ownerId, "user=" + ownerId + " reason=" + reason.label() + " tokens="
-                + revoked + " kept=" + keepTokenId);
+        audit.record(
+                AuditEvent.TOKEN_REVOKED,
+                ownerId,
+                "user=" + ownerId + " reason=" + reason.label() + " tokens=" + revoked + " kept=" + keepTokenId);
         metrics.tokensRevoked(revoked);
         return revoked;
     }
 
     /** The owner's browser sessions that have not ended yet, newest first. */
     public List<AccessToken> sessionsOf(long ownerId) {
-        return em.createNamedQuery(AccessToken.SESSIONS_OF_OWNER, AccessToken.class).setParameter("owner", ownerId)
-                .setParameter("now", clock.instant()).getResultList();
+        return em.createNamedQuery(AccessToken.SESSIONS_OF_OWNER, AccessToken.class)
+                .setParameter("owner", ownerId)
+                .setParameter("now", clock.instant())
+                .getResultList();
     }
 
     /** Ends one of the owner's browser sessions; 404 for anything else, an API token included. */
@@ -135,17 +148,18 @@ public class Tokens {
      * with {@code tokensToo}, every API token but that one too; answers how many ended.
      */
     public int endOthers(long ownerId, long keepTokenId, boolean tokensToo) {
-        return tokensToo ? revokeAllExcept(ownerId, keepTokenId, RevokeReason.LOGOUT_OTHERS)
-                : revokeAllExcept(ownerId, keepTokenId, RevokeReason.LOGOUT_OTHERS,
-                        AccessToken.DELETE_SESSIONS_OF_OWNER_EXCEPT);
+        return tokensToo
+                ? revokeAllExcept(ownerId, keepTokenId, RevokeReason.LOGOUT_OTHERS)
+                : revokeAllExcept(
+                        ownerId, keepTokenId, RevokeReason.LOGOUT_OTHERS, AccessToken.DELETE_SESSIONS_OF_OWNER_EXCEPT);
     }
 
     /** Every token, or one owner's, newest first: the admin's view. */
     public Page<AccessToken> all(Optional<Long> ownerId, PageRequest request) {
-        var items = em.createNamedQuery(ownerId.isPresent() ? AccessToken.OF_OWNER : AccessToken.ALL,
-                AccessToken.class);
-        var count = em.createNamedQuery(ownerId.isPresent() ? AccessToken.COUNT_OF_OWNER : AccessToken.COUNT_ALL,
-                Long.class);
+        var items =
+                em.createNamedQuery(ownerId.isPresent() ? AccessToken.OF_OWNER : AccessToken.ALL, AccessToken.class);
+        var count = em.createNamedQuery(
+                ownerId.isPresent() ? AccessToken.COUNT_OF_OWNER : AccessToken.COUNT_ALL, Long.class);
         ownerId.ifPresent(owner -> {
             items.setParameter("owner", owner);
             count.setParameter("owner", owner);
@@ -175,7 +189,9 @@ public class Tokens {
      * calls revoking one token at once exactly one is told so (and audits it), whatever else they do after.
      */
     public boolean revokeOnce(long tokenId, Long userId, String auditType, RevokeReason reason) {
-        int deleted = em.createNamedQuery(AccessToken.DELETE_BY_ID).setParameter("id", tokenId).executeUpdate();
+        int deleted = em.createNamedQuery(AccessToken.DELETE_BY_ID)
+                .setParameter("id", tokenId)
+                .executeUpdate();
         if (deleted == 0) {
             return false;
         }
@@ -194,8 +210,8 @@ public class Tokens {
     private void revoke(AccessToken token, RevokeReason reason) {
         em.remove(token);
         evictions.token(token.id());
-        audit.recordAboutToken(AuditEvent.TOKEN_REVOKED, token.owner().auditedUserId(), token.id(),
-                "reason=" + reason.label());
+        audit.recordAboutToken(
+                AuditEvent.TOKEN_REVOKED, token.owner().auditedUserId(), token.id(), "reason=" + reason.label());
         metrics.tokensRevoked(1);
     }
 

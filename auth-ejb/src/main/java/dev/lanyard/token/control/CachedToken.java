@@ -1,7 +1,7 @@
 package dev.lanyard.token.control;
 
-import dev.lanyard.crypto.Hashes;
 import dev.lanyard.account.entity.User;
+import dev.lanyard.crypto.Hashes;
 import dev.lanyard.token.entity.Abilities;
 import dev.lanyard.token.entity.AccessToken;
 import dev.lanyard.token.entity.PlainTextToken;

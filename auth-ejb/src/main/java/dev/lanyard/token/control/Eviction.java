@@ -69,7 +69,8 @@ public record Eviction(Set<Long> tokenIds, Set<Long> ownerIds, boolean everythin
     }
 
     private static Set<Long> ids(String joined) {
-        return joined.isEmpty() ? Set.of()
+        return joined.isEmpty()
+                ? Set.of()
                 : Arrays.stream(joined.split(",")).map(Long::valueOf).collect(Collectors.toSet());
     }
 }

@@ -67,14 +67,18 @@ public class Evictions {
         Duration lease = Duration.ofMillis(Math.max(100, leaseMillis));
         Duration heartbeat = lease.dividedBy(8);
         grid = lookUpGrid().map(instance -> new GridEvictions(instance, cache, lease, heartbeat));
-        grid.ifPresentOrElse(link -> {
-            link.start();
-            cache.trustOnlyWhile(link::trusted);
-            heartbeats = scheduler.scheduleAtFixedRate(() -> beat(link), 0, heartbeat.toMillis(),
-                    TimeUnit.MILLISECONDS);
-            LOG.log(Level.INFO, "Token evictions go to every member of the data grid; lease {0} ms",
-                    lease.toMillis());
-        }, () -> LOG.info("No data grid: token evictions stay on this server"));
+        grid.ifPresentOrElse(
+                link -> {
+                    link.start();
+                    cache.trustOnlyWhile(link::trusted);
+                    heartbeats = scheduler.scheduleAtFixedRate(
+                            () -> beat(link), 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+                    LOG.log(
+                            Level.INFO,
+                            "Token evictions go to every member of the data grid; lease {0} ms",
+                            lease.toMillis());
+                },
+                () -> LOG.info("No data grid: token evictions stay on this server"));
     }
 
     @PreDestroy
@@ -137,7 +141,8 @@ public class Evictions {
     private static Optional<HazelcastInstance> lookUpGrid() {
         try {
             HazelcastInstance instance = InitialContext.doLookup(GRID);
-            return instance != null && instance.getLifecycleService().isRunning() ? Optional.of(instance)
+            return instance != null && instance.getLifecycleService().isRunning()
+                    ? Optional.of(instance)
                     : Optional.empty();
         } catch (NamingException | RuntimeException | LinkageError e) {
             return Optional.empty();
@@ -154,8 +159,7 @@ public class Evictions {
         }
 
         @Override
-        public void beforeCompletion() {
-        }
+        public void beforeCompletion() {}
 
         @Override
         public void afterCompletion(int status) {

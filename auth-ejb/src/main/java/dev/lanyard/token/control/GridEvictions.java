@@ -103,7 +103,9 @@ final class GridEvictions implements MessageListener<String>, MembershipListener
                 topic.publish("E " + self + " " + request + " " + sent + " " + eviction.encode());
             }
             if (!acknowledgements.await(leaseNanos)) {
-                LOG.log(Level.WARNING, "No acknowledgement of an eviction from {0}: waiting out their lease",
+                LOG.log(
+                        Level.WARNING,
+                        "No acknowledgement of an eviction from {0}: waiting out their lease",
                         acknowledgements.missing());
                 long until = sentAt + leaseNanos + heartbeat.toNanos();
                 for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {

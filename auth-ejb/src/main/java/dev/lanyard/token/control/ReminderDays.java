@@ -11,20 +11,27 @@ final class ReminderDays {
 
     private static final Logger LOG = Logger.getLogger(ReminderDays.class.getName());
 
-    private ReminderDays() {
-    }
+    private ReminderDays() {}
 
     /** An entry that is not a whole number of days is left out, and said so, rather than stop every reminder. */
     static List<Integer> parse(String days) {
-        return Arrays.stream(days.split(",")).map(String::trim).filter(day -> !day.isEmpty())
+        return Arrays.stream(days.split(","))
+                .map(String::trim)
+                .filter(day -> !day.isEmpty())
                 .flatMap(day -> {
                     try {
                         return Stream.of(Integer.parseInt(day));
                     } catch (NumberFormatException e) {
-                        LOG.log(Level.WARNING, "lanyard.token.expiry-reminder-days: \"{0}\" is not a number of"
-                                + " days, left out", day);
+                        LOG.log(
+                                Level.WARNING,
+                                "lanyard.token.expiry-reminder-days: \"{0}\" is not a number of" + " days, left out",
+                                day);
                         return Stream.empty();
                     }
-                }).filter(day -> day > 0).distinct().sorted().toList();
+                })
+                .filter(day -> day > 0)
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

@@ -81,7 +81,9 @@ public class TokenCache {
             }
             eviction.tokenIds().forEach(tokens::remove);
             if (!eviction.ownerIds().isEmpty()) {
-                tokens.values().removeIf(token -> eviction.ownerIds().contains(token.owner().id()));
+                tokens.values()
+                        .removeIf(token ->
+                                eviction.ownerIds().contains(token.owner().id()));
             }
         }
     }

@@ -74,7 +74,9 @@ public class TokenSettings {
     @PostConstruct
     void read() {
         String days = StreamSupport.stream(config.getConfigSources().spliterator(), false)
-                .map(source -> source.getValue(REMINDER_DAYS)).filter(Objects::nonNull).findFirst()
+                .map(source -> source.getValue(REMINDER_DAYS))
+                .filter(Objects::nonNull)
+                .findFirst()
                 .orElse(DEFAULT_REMINDER_DAYS);
         reminderDays = ReminderDays.parse(days);
         sessionIdle = positive(Duration.ofMinutes(sessionIdleMinutes));

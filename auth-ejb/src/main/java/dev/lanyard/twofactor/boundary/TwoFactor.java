@@ -1,22 +1,21 @@
 package dev.lanyard.twofactor.boundary;
 
-import dev.lanyard.crypto.Secrets;
-import dev.lanyard.crypto.Hashes;
 import dev.lanyard.account.boundary.SecondFactor;
 import dev.lanyard.account.boundary.SignedInUser;
-import dev.lanyard.throttle.control.LoginThrottle;
 import dev.lanyard.account.control.Passwords;
-import dev.lanyard.throttle.control.RateLimits;
+import dev.lanyard.account.control.SecurityNotices;
 import dev.lanyard.account.entity.User;
 import dev.lanyard.audit.boundary.AuditTrail;
 import dev.lanyard.audit.entity.AuditEvent;
-import dev.lanyard.account.control.SecurityNotices;
+import dev.lanyard.crypto.Hashes;
+import dev.lanyard.crypto.Secrets;
 import dev.lanyard.problem.Conflict;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.signature.boundary.Signatures;
+import dev.lanyard.throttle.control.LoginThrottle;
+import dev.lanyard.throttle.control.RateLimits;
 import dev.lanyard.token.boundary.SignIn;
 import dev.lanyard.token.boundary.TokenIssuer;
-import dev.lanyard.token.entity.PlainTextToken;
 import dev.lanyard.twofactor.control.Totp;
 import dev.lanyard.twofactor.entity.TwoFactorChallenge;
 import dev.lanyard.twofactor.entity.TwoFactorCredential;
@@ -90,12 +89,14 @@ public class TwoFactor implements SecondFactor {
     }
 
     /** Where a user's second factor stands: never a secret or a code. */
-    public record Status(boolean enabled, boolean confirmed, int recoveryCodesLeft) {
-    }
+    public record Status(boolean enabled, boolean confirmed, int recoveryCodesLeft) {}
 
     public Status status(long userId) {
         return Optional.ofNullable(em.find(TwoFactorCredential.class, userId))
-                .map(credential -> new Status(true, credential.isConfirmed(), credential.recoveryHashes().size()))
+                .map(credential -> new Status(
+                        true,
+                        credential.isConfirmed(),
+                        credential.recoveryHashes().size()))
                 .orElse(new Status(false, false, 0));
     }
 
@@ -115,8 +116,8 @@ public class TwoFactor implements SecondFactor {
         }
         byte[] secret = Totp.newSecret();
         List<String> codes = newRecoveryCodes();
-        em.persist(new TwoFactorCredential(userId, signatures.seal(PURPOSE, context(userId), secret), hashes(codes),
-                clock.instant()));
+        em.persist(new TwoFactorCredential(
+                userId, signatures.seal(PURPOSE, context(userId), secret), hashes(codes), clock.instant()));
         audit.record(AuditEvent.TWO_FACTOR_ENABLED, userId, null);
         return new Enrolment(Totp.base32(secret), Totp.otpauthUri(issuer, user.email(), secret), codes);
     }
@@ -166,10 +167,16 @@ public class TwoFactor implements SecondFactor {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        em.createNamedQuery(TwoFactorChallenge.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
+        em.createNamedQuery(TwoFactorChallenge.DELETE_EXPIRED)
+                .setParameter("now", now)
+                .executeUpdate();
         String challenge = Secrets.alphanumeric(40);
-        em.persist(new TwoFactorChallenge(Hashes.sha256Hex(challenge), user.id(), signIn.deviceName(),
-                signIn.session(), now.plus(CHALLENGE_LIFETIME)));
+        em.persist(new TwoFactorChallenge(
+                Hashes.sha256Hex(challenge),
+                user.id(),
+                signIn.deviceName(),
+                signIn.session(),
+                now.plus(CHALLENGE_LIFETIME)));
         audit.record(AuditEvent.TWO_FACTOR_CHALLENGED, user.id(), signIn.auditDetail());
         return Optional.of(challenge);
     }
@@ -179,15 +186,18 @@ public class TwoFactor implements SecondFactor {
      * requests with one challenge only one can succeed; it is deleted on success. Failures count per user.
      */
     @Override
-    public SignedInUser exchange(String challenge, Optional<String> code, Optional<String> recoveryCode,
-            boolean forSession) {
-        TwoFactorChallenge pending = challenge == null ? null : em.find(TwoFactorChallenge.class,
-                Hashes.sha256Hex(challenge), LockModeType.PESSIMISTIC_WRITE);
+    public SignedInUser exchange(
+            String challenge, Optional<String> code, Optional<String> recoveryCode, boolean forSession) {
+        TwoFactorChallenge pending = challenge == null
+                ? null
+                : em.find(TwoFactorChallenge.class, Hashes.sha256Hex(challenge), LockModeType.PESSIMISTIC_WRITE);
         if (pending != null && pending.session() != forSession) {
             pending = null;
         }
         if (pending == null || pending.isExpiredAt(clock.instant())) {
-            audit.recordRegardless(AuditEvent.TWO_FACTOR_FAILED, pending == null ? null : pending.userId(),
+            audit.recordRegardless(
+                    AuditEvent.TWO_FACTOR_FAILED,
+                    pending == null ? null : pending.userId(),
                     "step=challenge reason=" + (pending == null ? "unknown" : "expired"));
             throw Invalid.field("challenge", INVALID_CHALLENGE);
         }
@@ -196,19 +206,24 @@ public class TwoFactor implements SecondFactor {
         RateLimits.count(throttle, throttleKey);
         TwoFactorCredential credential = em.find(TwoFactorCredential.class, userId, LockModeType.PESSIMISTIC_WRITE);
         boolean withRecoveryCode = recoveryCode.isPresent();
-        boolean accepted = credential != null && (withRecoveryCode
-                ? credential.useRecoveryCode(Hashes.sha256Hex(recoveryCode.get().trim()))
-                : acceptCode(credential, code.orElse(null)));
+        boolean accepted = credential != null
+                && (withRecoveryCode
+                        ? credential.useRecoveryCode(
+                                Hashes.sha256Hex(recoveryCode.get().trim()))
+                        : acceptCode(credential, code.orElse(null)));
         String method = withRecoveryCode ? "recovery-code" : "code";
         if (!accepted) {
             audit.recordRegardless(AuditEvent.TWO_FACTOR_FAILED, userId, "step=challenge method=" + method);
-            throw withRecoveryCode ? Invalid.field("recovery_code", INVALID_RECOVERY_CODE)
+            throw withRecoveryCode
+                    ? Invalid.field("recovery_code", INVALID_RECOVERY_CODE)
                     : Invalid.field("code", INVALID_CODE);
         }
         throttle.clear(throttleKey);
         em.remove(pending);
         if (withRecoveryCode) {
-            audit.record(AuditEvent.TWO_FACTOR_RECOVERY_CODE_USED, userId,
+            audit.record(
+                    AuditEvent.TWO_FACTOR_RECOVERY_CODE_USED,
+                    userId,
                     "remaining=" + credential.recoveryHashes().size());
         }
         User user = em.find(User.class, userId);
@@ -243,7 +258,9 @@ public class TwoFactor implements SecondFactor {
 
     @Override
     public void dropChallenges(long userId) {
-        em.createNamedQuery(TwoFactorChallenge.DELETE_OF_USER).setParameter("user", userId).executeUpdate();
+        em.createNamedQuery(TwoFactorChallenge.DELETE_OF_USER)
+                .setParameter("user", userId)
+                .executeUpdate();
     }
 
     private boolean acceptCode(TwoFactorCredential credential, String code) {
@@ -257,7 +274,9 @@ public class TwoFactor implements SecondFactor {
     }
 
     private static List<String> newRecoveryCodes() {
-        return IntStream.range(0, RECOVERY_CODES).mapToObj(i -> Secrets.recoveryCode()).toList();
+        return IntStream.range(0, RECOVERY_CODES)
+                .mapToObj(i -> Secrets.recoveryCode())
+                .toList();
     }
 
     private static List<String> hashes(List<String> codes) {

@@ -1,13 +1,12 @@
 package dev.lanyard.twofactor.control;
 
-import dev.lanyard.crypto.Secrets;
-import dev.lanyard.crypto.Hashes;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.eatthepath.otp.HmacOneTimePasswordGenerator;
+import dev.lanyard.crypto.Hashes;
+import dev.lanyard.crypto.Secrets;
 import java.net.URLEncoder;
 import java.security.InvalidKeyException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,8 +25,7 @@ public final class Totp {
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final HmacOneTimePasswordGenerator HOTP = new HmacOneTimePasswordGenerator(DIGITS);
 
-    private Totp() {
-    }
+    private Totp() {}
 
     public static byte[] newSecret() {
         return Secrets.bytes(SECRET_BYTES);
@@ -40,8 +38,8 @@ public final class Totp {
     /** The code of one time step. */
     public static String code(byte[] secret, long step) {
         try {
-            return String.format("%0" + DIGITS + "d",
-                    HOTP.generateOneTimePassword(new SecretKeySpec(secret, "HmacSHA1"), step));
+            return String.format(
+                    "%0" + DIGITS + "d", HOTP.generateOneTimePassword(new SecretKeySpec(secret, "HmacSHA1"), step));
         } catch (InvalidKeyException e) {
             throw new IllegalArgumentException("not a usable TOTP secret", e);
         }
@@ -95,5 +93,4 @@ public final class Totp {
     private static String encode(String value) {
         return URLEncoder.encode(value, UTF_8).replace("+", "%20");
     }
-
 }

@@ -65,9 +65,12 @@ class Argon2idHashesTest {
     @Test
     void aHashWithOtherParametersOrAnotherAlgorithmIsNotCurrent() {
         assertThat(hashes.isCurrent(hashes.hash("tulip-harbor-9"))).isTrue();
-        assertThat(hashes.isCurrent(new Argon2idHashes(new Argon2idHashes.Parameters(128, 1, 1)).hash("x"))).isFalse();
-        assertThat(hashes.isCurrent(new Argon2idHashes(new Argon2idHashes.Parameters(64, 2, 1)).hash("x"))).isFalse();
-        assertThat(hashes.isCurrent(new Argon2idHashes(new Argon2idHashes.Parameters(64, 1, 2)).hash("x"))).isFalse();
+        assertThat(hashes.isCurrent(new Argon2idHashes(new Argon2idHashes.Parameters(128, 1, 1)).hash("x")))
+                .isFalse();
+        assertThat(hashes.isCurrent(new Argon2idHashes(new Argon2idHashes.Parameters(64, 2, 1)).hash("x")))
+                .isFalse();
+        assertThat(hashes.isCurrent(new Argon2idHashes(new Argon2idHashes.Parameters(64, 1, 2)).hash("x")))
+                .isFalse();
         assertThat(hashes.isCurrent(new BcryptHashes(4).hash("x"))).isFalse();
         assertThat(hashes.isCurrent("")).isFalse();
     }
@@ -89,18 +92,23 @@ class Argon2idHashesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "$argon2id$", "not a hash",
-        "$argon2id$v=16$m=64,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM",
-        "$argon2id$m=64,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM",
-        "$argon2id$v=19$m=64,t=0,p=1$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM",
-        "$argon2id$v=19$m=7,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM",
-        "$argon2id$v=19$m=64,t=1,p=0$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM",
-        "$argon2id$v=19$m=9999999999,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM",
-        "$argon2id$v=19$m=64,t=1,p=1$c29tZQ$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM",
-        "$argon2id$v=19$m=64,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Wie",
-        "$argon2id$v=19$m=64,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$W",
-        "$argon2id$v=19$m=64,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG-FuliCL9TQL_CMhJKDM",
-        "$argon2id$v=19$m=64,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM$"})
+    @ValueSource(
+            strings = {
+                "",
+                "$argon2id$",
+                "not a hash",
+                "$argon2id$v=16$m=64,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM",
+                "$argon2id$m=64,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM",
+                "$argon2id$v=19$m=64,t=0,p=1$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM",
+                "$argon2id$v=19$m=7,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM",
+                "$argon2id$v=19$m=64,t=1,p=0$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM",
+                "$argon2id$v=19$m=9999999999,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM",
+                "$argon2id$v=19$m=64,t=1,p=1$c29tZQ$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM",
+                "$argon2id$v=19$m=64,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Wie",
+                "$argon2id$v=19$m=64,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$W",
+                "$argon2id$v=19$m=64,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG-FuliCL9TQL_CMhJKDM",
+                "$argon2id$v=19$m=64,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$Wie942fW7zSjR7kPDCQGH1wG+FuliCL9TQL/CMhJKDM$"
+            })
     void aMalformedHashVerifiesNothingAndThrowsNothing(String malformed) {
         assertThat(hashes.verify("tulip-harbor-9", malformed)).isFalse();
         assertThat(hashes.isCurrent(malformed)).isFalse();

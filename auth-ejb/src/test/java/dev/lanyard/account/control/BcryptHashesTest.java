@@ -33,7 +33,8 @@ class BcryptHashesTest {
     void aHashOfAnotherCostOrAlgorithmIsNotCurrent() {
         assertThat(hashes.isCurrent(hashes.hash("tulip-harbor-9"))).isTrue();
         assertThat(hashes.isCurrent(new BcryptHashes(5).hash("tulip-harbor-9"))).isFalse();
-        assertThat(hashes.isCurrent(new Argon2idHashes(new Argon2idHashes.Parameters(64, 1, 1)).hash("x"))).isFalse();
+        assertThat(hashes.isCurrent(new Argon2idHashes(new Argon2idHashes.Parameters(64, 1, 1)).hash("x")))
+                .isFalse();
         assertThat(hashes.isCurrent("")).isFalse();
     }
 
@@ -41,13 +42,20 @@ class BcryptHashesTest {
     void recognisesBcryptOnly() {
         assertThat(hashes.recognises(hashes.hash("x"))).isTrue();
         assertThat(hashes.recognises("$2a$04$abcdefghijklmnopqrstuu")).isTrue();
-        assertThat(hashes.recognises(new Argon2idHashes(new Argon2idHashes.Parameters(64, 1, 1)).hash("x"))).isFalse();
+        assertThat(hashes.recognises(new Argon2idHashes(new Argon2idHashes.Parameters(64, 1, 1)).hash("x")))
+                .isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "not a hash", "$2b$04$", "$2b$04$short",
-        "$2b$99$abcdefghijklmnopqrstuuabcdefghijklmnopqrstuvwxyz012",
-        "$2b$04$!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"})
+    @ValueSource(
+            strings = {
+                "",
+                "not a hash",
+                "$2b$04$",
+                "$2b$04$short",
+                "$2b$99$abcdefghijklmnopqrstuuabcdefghijklmnopqrstuvwxyz012",
+                "$2b$04$!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+            })
     void aMalformedHashVerifiesNothingAndThrowsNothing(String malformed) {
         assertThat(hashes.verify("tulip-harbor-9", malformed)).isFalse();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,8 +18,9 @@ class CommonPasswordsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"password", "12345678", "qwertyuiop", "iloveyou", "1qaz2wsx", "trustno1", "sunshine",
-            "password1"})
+    @ValueSource(
+            strings = {"password", "12345678", "qwertyuiop", "iloveyou", "1qaz2wsx", "trustno1", "sunshine", "password1"
+            })
     void containsWellKnownPasswords(String password) {
         assertThat(COMMON.contains(password)).isTrue();
     }
@@ -41,6 +41,7 @@ class CommonPasswordsTest {
         }
 
         assertThat(COMMON.contains(password.toString())).isFalse();
-        assertThat(COMMON.contains(password.toString().toLowerCase(Locale.ROOT))).isFalse();
+        assertThat(COMMON.contains(password.toString().toLowerCase(Locale.ROOT)))
+                .isFalse();
     }
 }

@@ -14,8 +14,8 @@ class PasswordRulesTest {
     @Test
     void lengthCountsCharactersNotBytesAndHasNoCompositionRules() {
         assertThat(PasswordRules.problems("ääääääää", "ääääääää")).isEmpty();
-        assertThat(PasswordRules.problems("äääääää", "äääääää")).containsExactly(
-                "The password field must be at least 8 characters.");
+        assertThat(PasswordRules.problems("äääääää", "äääääää"))
+                .containsExactly("The password field must be at least 8 characters.");
     }
 
     @Test
@@ -23,20 +23,20 @@ class PasswordRulesTest {
         String longOne = "x".repeat(63) + "y".repeat(PasswordRules.MAX_LENGTH - 63);
         assertThat(PasswordRules.problems(longOne, longOne)).isEmpty();
         String tooLong = longOne + "z";
-        assertThat(PasswordRules.problems(tooLong, tooLong)).containsExactly(
-                "The password field must not be greater than 1024 characters.");
+        assertThat(PasswordRules.problems(tooLong, tooLong))
+                .containsExactly("The password field must not be greater than 1024 characters.");
     }
 
     @Test
     void commonPasswordsAreRefusedWhateverTheirCase() {
-        assertThat(PasswordRules.problems("Password1", "Password1")).containsExactly(
-                "The given password is too common. Please choose a different password.");
+        assertThat(PasswordRules.problems("Password1", "Password1"))
+                .containsExactly("The given password is too common. Please choose a different password.");
     }
 
     @Test
     void theConfirmationMustMatchExactly() {
-        assertThat(PasswordRules.problems("tulip-harbor-9", "tulip-harbor-9 ")).containsExactly(
-                "The password field confirmation does not match.");
+        assertThat(PasswordRules.problems("tulip-harbor-9", "tulip-harbor-9 "))
+                .containsExactly("The password field confirmation does not match.");
     }
 
     @Test

@@ -31,11 +31,14 @@ class PasswordsTest {
     void aHashOfAnotherAlgorithmOrOtherParametersNeedsRehashing() {
         assertThat(argon2id.needsRehash(argon2id.hash("tulip-harbor-9"))).isFalse();
         assertThat(argon2id.needsRehash(bcrypt.hash("tulip-harbor-9"))).isTrue();
-        assertThat(argon2id.needsRehash(configured("argon2id", 4, 128, 1, 1).hash("tulip-harbor-9"))).isTrue();
-        assertThat(argon2id.needsRehash(configured("argon2id", 4, 64, 2, 1).hash("tulip-harbor-9"))).isTrue();
+        assertThat(argon2id.needsRehash(configured("argon2id", 4, 128, 1, 1).hash("tulip-harbor-9")))
+                .isTrue();
+        assertThat(argon2id.needsRehash(configured("argon2id", 4, 64, 2, 1).hash("tulip-harbor-9")))
+                .isTrue();
         assertThat(bcrypt.needsRehash(bcrypt.hash("tulip-harbor-9"))).isFalse();
         assertThat(bcrypt.needsRehash(argon2id.hash("tulip-harbor-9"))).isTrue();
-        assertThat(bcrypt.needsRehash(configured("bcrypt", 5, 64, 1, 1).hash("tulip-harbor-9"))).isTrue();
+        assertThat(bcrypt.needsRehash(configured("bcrypt", 5, 64, 1, 1).hash("tulip-harbor-9")))
+                .isTrue();
         assertThat(argon2id.needsRehash("")).isTrue();
     }
 
@@ -48,22 +51,26 @@ class PasswordsTest {
     @Test
     void anUnknownUserCostsAVerificationAndNeverMatches() {
         try (Passwords.Turn turn = argon2id.turn()) {
-            assertThat(turn.verifyNothing("a password nobody has, verified when no user matches")).isFalse();
+            assertThat(turn.verifyNothing("a password nobody has, verified when no user matches"))
+                    .isFalse();
         }
     }
 
     @Test
     void refusesToStartWithAnUnknownAlgorithmOrImpossibleParameters() {
-        assertThatThrownBy(() -> configured("scrypt", 4, 64, 1, 1)).isInstanceOf(StartupRefusal.class)
+        assertThatThrownBy(() -> configured("scrypt", 4, 64, 1, 1))
+                .isInstanceOf(StartupRefusal.class)
                 .hasMessageContaining("lanyard.password.algorithm");
-        assertThatThrownBy(() -> configured("argon2id", 4, 64, 0, 1)).isInstanceOf(StartupRefusal.class)
+        assertThatThrownBy(() -> configured("argon2id", 4, 64, 0, 1))
+                .isInstanceOf(StartupRefusal.class)
                 .hasMessageContaining("iterations");
-        assertThatThrownBy(() -> configured("argon2id", 40, 64, 1, 1)).isInstanceOf(StartupRefusal.class)
+        assertThatThrownBy(() -> configured("argon2id", 40, 64, 1, 1))
+                .isInstanceOf(StartupRefusal.class)
                 .hasMessageContaining("bcrypt cost");
     }
 
-    private static Passwords configured(String algorithm, int bcryptCost, int memoryKib, int iterations,
-            int parallelism) {
+    private static Passwords configured(
+            String algorithm, int bcryptCost, int memoryKib, int iterations, int parallelism) {
         var passwords = new Passwords();
         passwords.algorithm = algorithm;
         passwords.cost = bcryptCost;

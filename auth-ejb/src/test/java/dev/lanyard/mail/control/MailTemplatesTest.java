@@ -7,9 +7,18 @@ import org.junit.jupiter.api.Test;
 
 class MailTemplatesTest {
 
-    private final OutgoingMail mail = MailTemplates.render("verify-email", "ann@example.com", Map.of(
-            "name", "Ann <b>", "email", "ann@example.com", "link", "https://x.test/verify?a=1&b=2",
-            "expires", "2026-01-01T00:00:00Z"));
+    private final OutgoingMail mail = MailTemplates.render(
+            "verify-email",
+            "ann@example.com",
+            Map.of(
+                    "name",
+                    "Ann <b>",
+                    "email",
+                    "ann@example.com",
+                    "link",
+                    "https://x.test/verify?a=1&b=2",
+                    "expires",
+                    "2026-01-01T00:00:00Z"));
 
     @Test
     void theFirstLineOfTheTextTemplateIsTheSubject() {
@@ -19,8 +28,10 @@ class MailTemplatesTest {
 
     @Test
     void valuesAreEscapedInTheHtmlPart() {
-        assertThat(mail.html()).contains("Hello Ann &lt;b&gt;,")
-                .contains("href=\"https://x.test/verify?a=1&amp;b=2\"").doesNotContain("{{");
+        assertThat(mail.html())
+                .contains("Hello Ann &lt;b&gt;,")
+                .contains("href=\"https://x.test/verify?a=1&amp;b=2\"")
+                .doesNotContain("{{");
     }
 
     @Test

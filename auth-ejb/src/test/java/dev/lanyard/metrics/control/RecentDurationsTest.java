@@ -29,8 +29,10 @@ class RecentDurationsTest {
     void aQuantileIsNeverBeyondTheLongestDuration() {
         durations.record(Duration.ofNanos(1_500_000));
 
-        assertThat(durations.quantileSeconds(0.5)).isEqualTo(durations.quantileSeconds(0.999))
-                .isCloseTo(0.0015, within(0.0015 / 16)).isLessThanOrEqualTo(0.0015);
+        assertThat(durations.quantileSeconds(0.5))
+                .isEqualTo(durations.quantileSeconds(0.999))
+                .isCloseTo(0.0015, within(0.0015 / 16))
+                .isLessThanOrEqualTo(0.0015);
         assertThat(durations.maxSeconds()).isEqualTo(0.0015);
     }
 

@@ -31,7 +31,8 @@ class CronScheduleTest {
     @NullAndEmptySource
     @ValueSource(strings = {"0 0 3 * *", "0 0 3 * * * 2030", "daily"})
     void rejectsAnythingButSixFields(String text) {
-        assertThatIllegalArgumentException().isThrownBy(() -> CronSchedule.parse(text))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CronSchedule.parse(text))
                 .withMessageContaining("six fields");
     }
 }

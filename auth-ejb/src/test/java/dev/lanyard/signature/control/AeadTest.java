@@ -45,8 +45,8 @@ class AeadTest {
 
         assertThat(hmac.derive("a")).hasSize(32).isNotEqualTo(hmac.derive("b"));
         assertThat(hmac.derive("a")).isEqualTo(new Hmac(key(3)).derive("a"));
-        assertThat(hmac.sign("a", "")).isNotEqualTo(
-                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hmac.derive("a")));
+        assertThat(hmac.sign("a", ""))
+                .isNotEqualTo(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hmac.derive("a")));
     }
 
     private static byte[] key(int fill) {

@@ -14,11 +14,16 @@ class HmacTest {
     void aSignatureVerifiesForItsPurposeAndPayloadOnly() {
         String signature = hmac.sign("verify-email", "42|ann@example.com|1700000000");
 
-        assertThat(hmac.verifies("verify-email", "42|ann@example.com|1700000000", signature)).isTrue();
-        assertThat(hmac.verifies("verify-email", "43|ann@example.com|1700000000", signature)).isFalse();
-        assertThat(hmac.verifies("csrf", "42|ann@example.com|1700000000", signature)).isFalse();
-        assertThat(hmac.verifies("verify-email", "42|ann@example.com|1700000000", null)).isFalse();
-        assertThat(hmac.verifies("verify-email", "42|ann@example.com|1700000000", signature + "A")).isFalse();
+        assertThat(hmac.verifies("verify-email", "42|ann@example.com|1700000000", signature))
+                .isTrue();
+        assertThat(hmac.verifies("verify-email", "43|ann@example.com|1700000000", signature))
+                .isFalse();
+        assertThat(hmac.verifies("csrf", "42|ann@example.com|1700000000", signature))
+                .isFalse();
+        assertThat(hmac.verifies("verify-email", "42|ann@example.com|1700000000", null))
+                .isFalse();
+        assertThat(hmac.verifies("verify-email", "42|ann@example.com|1700000000", signature + "A"))
+                .isFalse();
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lanyard.problem.TooManyAttempts;
 import dev.lanyard.throttle.control.LoginThrottle.Count;
 import dev.lanyard.throttle.control.LoginThrottle.Limit;
-import dev.lanyard.problem.TooManyAttempts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,10 +63,12 @@ class RateLimitsTest {
         throttle.attempts.put("forgot-ip|10.0.0.1", 5);
 
         assertThatThrownBy(() -> RateLimits.count(throttle, "forgot-email|ann", "forgot-ip|10.0.0.1"))
-                .isInstanceOfSatisfying(TooManyAttempts.class,
+                .isInstanceOfSatisfying(
+                        TooManyAttempts.class,
                         tooMany -> assertThat(tooMany.retryAfterSeconds()).isEqualTo(40));
         assertThatThrownBy(() -> RateLimits.count(throttle, "forgot-email|ann", "forgot-ip|10.0.0.2"))
-                .isInstanceOfSatisfying(TooManyAttempts.class,
+                .isInstanceOfSatisfying(
+                        TooManyAttempts.class,
                         tooMany -> assertThat(tooMany.retryAfterSeconds()).isEqualTo(12));
     }
 
@@ -76,14 +78,17 @@ class RateLimitsTest {
             RateLimits.count(throttle, new Limit("ann|10.0.0.1", 5), new Limit("login-ip|10.0.0.1", 30));
         }
 
-        assertThatThrownBy(() -> RateLimits.count(throttle, new Limit("ann|10.0.0.1", 5),
-                new Limit("login-ip|10.0.0.1", 30))).isInstanceOf(TooManyAttempts.class);
-        assertThatCode(() -> RateLimits.count(throttle, new Limit("bob|10.0.0.1", 5),
-                new Limit("login-ip|10.0.0.1", 30))).doesNotThrowAnyException();
+        assertThatThrownBy(() ->
+                        RateLimits.count(throttle, new Limit("ann|10.0.0.1", 5), new Limit("login-ip|10.0.0.1", 30)))
+                .isInstanceOf(TooManyAttempts.class);
+        assertThatCode(() ->
+                        RateLimits.count(throttle, new Limit("bob|10.0.0.1", 5), new Limit("login-ip|10.0.0.1", 30)))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void aWindowThatIsAboutToEndStillAsksForASecond() {
-        assertThat(RateLimits.exceeded(List.of(new Count("k", 6, 0)), new Limit("k", 5))).hasValue(1);
+        assertThat(RateLimits.exceeded(List.of(new Count("k", 6, 0)), new Limit("k", 5)))
+                .hasValue(1);
     }
 }

@@ -2,8 +2,8 @@ package dev.lanyard.token.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lanyard.throttle.control.LoginThrottle;
 import dev.lanyard.audit.control.RequestOrigin;
+import dev.lanyard.throttle.control.LoginThrottle;
 import dev.lanyard.token.entity.AccessToken;
 import dev.lanyard.token.entity.PlainTextToken;
 import java.security.SecureRandom;
@@ -39,8 +39,14 @@ class ExposedTokensTest {
         String wellFormed = PlainTextToken.newSecret("lny_", new SecureRandom());
         String wrongChecksum = wellFormed.substring(0, wellFormed.length() - 8) + "00000000";
 
-        exposed.report(List.of("not a token", "", "7|" + wrongChecksum, wrongChecksum, "7|" + wellFormed + "|8",
-                "x".repeat(100_000), "-1|" + wellFormed));
+        exposed.report(List.of(
+                "not a token",
+                "",
+                "7|" + wrongChecksum,
+                wrongChecksum,
+                "7|" + wellFormed + "|8",
+                "x".repeat(100_000),
+                "-1|" + wellFormed));
 
         assertThat(lookedUp).isEmpty();
     }
@@ -66,11 +72,9 @@ class ExposedTokensTest {
         }
 
         @Override
-        public void refund(List<String> keys) {
-        }
+        public void refund(List<String> keys) {}
 
         @Override
-        public void clear(String key) {
-        }
+        public void clear(String key) {}
     }
 }

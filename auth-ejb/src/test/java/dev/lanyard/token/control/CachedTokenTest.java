@@ -16,26 +16,35 @@ class CachedTokenTest {
 
     @Test
     void aTokenWithoutExpiryIsValidWithinTheGlobalLifetime() {
-        assertThat(cached(NOW.minus(Duration.ofDays(29)), null, THIRTY_DAYS).isValidAt(NOW)).isTrue();
+        assertThat(cached(NOW.minus(Duration.ofDays(29)), null, THIRTY_DAYS).isValidAt(NOW))
+                .isTrue();
     }
 
     @Test
     void theGlobalLifetimeEndsEveryToken() {
-        assertThat(cached(NOW.minus(Duration.ofDays(30)), null, THIRTY_DAYS).isValidAt(NOW)).isFalse();
-        assertThat(cached(NOW.minus(Duration.ofDays(31)), NOW.plusSeconds(60), THIRTY_DAYS).isValidAt(NOW)).isFalse();
+        assertThat(cached(NOW.minus(Duration.ofDays(30)), null, THIRTY_DAYS).isValidAt(NOW))
+                .isFalse();
+        assertThat(cached(NOW.minus(Duration.ofDays(31)), NOW.plusSeconds(60), THIRTY_DAYS)
+                        .isValidAt(NOW))
+                .isFalse();
     }
 
     @Test
     void withoutAGlobalLifetimeOnlyTheTokensOwnExpiryCounts() {
-        assertThat(cached(NOW.minus(Duration.ofDays(400)), null, Optional.empty()).isValidAt(NOW)).isTrue();
-        assertThat(cached(NOW.minus(Duration.ofDays(1)), NOW, Optional.empty()).isValidAt(NOW)).isFalse();
+        assertThat(cached(NOW.minus(Duration.ofDays(400)), null, Optional.empty())
+                        .isValidAt(NOW))
+                .isTrue();
+        assertThat(cached(NOW.minus(Duration.ofDays(1)), NOW, Optional.empty()).isValidAt(NOW))
+                .isFalse();
     }
 
     @Test
     void theTokensOwnExpiryIsExclusive() {
         assertThat(cached(NOW, NOW.plusMillis(1), THIRTY_DAYS).isValidAt(NOW)).isTrue();
         assertThat(cached(NOW, NOW, THIRTY_DAYS).isValidAt(NOW)).isFalse();
-        assertThat(cached(NOW.minusSeconds(10), NOW.minusSeconds(1), THIRTY_DAYS).isValidAt(NOW)).isFalse();
+        assertThat(cached(NOW.minusSeconds(10), NOW.minusSeconds(1), THIRTY_DAYS)
+                        .isValidAt(NOW))
+                .isFalse();
     }
 
     @Test
@@ -56,12 +65,17 @@ class CachedTokenTest {
         CachedToken signedInLongAgo = cached(NOW.minus(Duration.ofMinutes(31)), null, THIRTY_DAYS);
 
         assertThat(signedInLongAgo.isIdleAt(NOW, thirtyMinutes)).isTrue();
-        assertThat(signedInLongAgo.isIdleAt(NOW, Optional.empty())).as("no timeout").isFalse();
+        assertThat(signedInLongAgo.isIdleAt(NOW, Optional.empty()))
+                .as("no timeout")
+                .isFalse();
         assertThat(cached(NOW.minus(Duration.ofMinutes(29)), null, THIRTY_DAYS).isIdleAt(NOW, thirtyMinutes))
                 .isFalse();
         signedInLongAgo.takeUseDue(NOW.minus(Duration.ofMinutes(5)), Duration.ofMinutes(1));
-        assertThat(signedInLongAgo.isIdleAt(NOW, thirtyMinutes)).as("used five minutes ago").isFalse();
-        assertThat(signedInLongAgo.isIdleAt(NOW.plus(Duration.ofMinutes(25)), thirtyMinutes)).isTrue();
+        assertThat(signedInLongAgo.isIdleAt(NOW, thirtyMinutes))
+                .as("used five minutes ago")
+                .isFalse();
+        assertThat(signedInLongAgo.isIdleAt(NOW.plus(Duration.ofMinutes(25)), thirtyMinutes))
+                .isTrue();
     }
 
     @Test

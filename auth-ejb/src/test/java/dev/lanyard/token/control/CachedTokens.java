@@ -12,8 +12,7 @@ import java.util.Optional;
 /** Cached tokens with the ids the database would have given them and their owners. */
 final class CachedTokens {
 
-    private CachedTokens() {
-    }
+    private CachedTokens() {}
 
     static CachedToken of(long id, long ownerId) {
         return of(id, ownerId, Instant.now(), null, Optional.empty());

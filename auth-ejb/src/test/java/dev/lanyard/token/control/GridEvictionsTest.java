@@ -37,7 +37,8 @@ class GridEvictionsTest {
         String cluster = "lanyard-test-" + UUID.randomUUID();
         gridA = Hazelcast.newHazelcastInstance(config(cluster));
         gridB = Hazelcast.newHazelcastInstance(config(cluster));
-        await().atMost(Duration.ofSeconds(30)).until(() -> gridA.getCluster().getMembers().size() == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> gridA.getCluster().getMembers().size() == 2);
     }
 
     @AfterAll
@@ -81,7 +82,8 @@ class GridEvictionsTest {
         long started = System.nanoTime();
         nodeA.evictEverywhere(Eviction.tokens(List.of(1L)));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("waited out B's lease")
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("waited out B's lease")
                 .isGreaterThanOrEqualTo(LEASE);
         assertThat(nodeB.trusted()).isFalse();
         assertThat(cacheB.find(1)).as("B serves nothing from memory").isEmpty();
@@ -100,7 +102,10 @@ class GridEvictionsTest {
         // Two members joining and leaving log some forty INFO lines each; a failing assertion says what matters.
         config.setProperty("hazelcast.logging.type", "none");
         config.setProperty("hazelcast.phone.home.enabled", "false");
-        var join = config.getNetworkConfig().setPort(5950).setPortAutoIncrement(true).getJoin();
+        var join = config.getNetworkConfig()
+                .setPort(5950)
+                .setPortAutoIncrement(true)
+                .getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1");

@@ -23,7 +23,10 @@ class PendingUsesTest {
         pending.add(7, OFFICE);
         pending.add(8, HOME);
 
-        assertThat(pending.drain()).containsOnlyKeys(7L, 8L).containsEntry(7L, OFFICE).containsEntry(8L, HOME);
+        assertThat(pending.drain())
+                .containsOnlyKeys(7L, 8L)
+                .containsEntry(7L, OFFICE)
+                .containsEntry(8L, HOME);
         assertThat(pending.drain()).isEmpty();
     }
 

@@ -15,8 +15,10 @@ class TotpTest {
     @Test
     void codesMatchTheRfcTestVectors() {
         assertThat(Totp.code(RFC_SEED, Totp.stepAt(Instant.ofEpochSecond(59)))).isEqualTo("287082");
-        assertThat(Totp.code(RFC_SEED, Totp.stepAt(Instant.ofEpochSecond(1111111109)))).isEqualTo("081804");
-        assertThat(Totp.code(RFC_SEED, Totp.stepAt(Instant.ofEpochSecond(2000000000)))).isEqualTo("279037");
+        assertThat(Totp.code(RFC_SEED, Totp.stepAt(Instant.ofEpochSecond(1111111109))))
+                .isEqualTo("081804");
+        assertThat(Totp.code(RFC_SEED, Totp.stepAt(Instant.ofEpochSecond(2000000000))))
+                .isEqualTo("279037");
     }
 
     @Test
@@ -28,8 +30,10 @@ class TotpTest {
             assertThat(Totp.matchingStep(RFC_SEED, Totp.code(RFC_SEED, step + offset), now))
                     .isEqualTo(OptionalLong.of(step + offset));
         }
-        assertThat(Totp.matchingStep(RFC_SEED, Totp.code(RFC_SEED, step - 2), now)).isEmpty();
-        assertThat(Totp.matchingStep(RFC_SEED, Totp.code(RFC_SEED, step + 2), now)).isEmpty();
+        assertThat(Totp.matchingStep(RFC_SEED, Totp.code(RFC_SEED, step - 2), now))
+                .isEmpty();
+        assertThat(Totp.matchingStep(RFC_SEED, Totp.code(RFC_SEED, step + 2), now))
+                .isEmpty();
     }
 
     @Test

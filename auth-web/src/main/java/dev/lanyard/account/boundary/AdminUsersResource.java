@@ -6,9 +6,9 @@ import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.OpenApiContract;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,36 +53,56 @@ public class AdminUsersResource {
     CurrentCaller caller;
 
     @GET
-    public Paged<AdminUserView> list(@Valid @BeanParam PageParams page, @QueryParam("search")
-            @Size(max = 255, message = "The search field must not be greater than 255 characters.") String search) {
-        return Paged.of(accounts.users(Optional.ofNullable(search).filter(s -> !s.isBlank()), page.toRequest()),
+    public Paged<AdminUserView> list(
+            @Valid @BeanParam PageParams page,
+            @QueryParam("search")
+                    @Size(max = 255, message = "The search field must not be greater than 255 characters.")
+                    String search) {
+        return Paged.of(
+                accounts.users(Optional.ofNullable(search).filter(s -> !s.isBlank()), page.toRequest()),
                 AdminUserView::of);
     }
 
     /** A user as an admin sees them: whether they are disabled too. */
-    public record AdminUserView(long id, String name, String email, List<String> roles, Instant emailVerifiedAt,
-            Instant createdAt, Instant disabledAt) {
+    public record AdminUserView(
+            long id,
+            String name,
+            String email,
+            List<String> roles,
+            Instant emailVerifiedAt,
+            Instant createdAt,
+            Instant disabledAt) {
 
         static AdminUserView of(User user) {
-            return new AdminUserView(user.id(), user.name(), user.email(), List.copyOf(user.roles()),
-                    user.emailVerifiedAt(), user.createdAt(), user.disabledAt());
+            return new AdminUserView(
+                    user.id(),
+                    user.name(),
+                    user.email(),
+                    List.copyOf(user.roles()),
+                    user.emailVerifiedAt(),
+                    user.createdAt(),
+                    user.disabledAt());
         }
     }
 
     public record ChangeUserRequest(
-            @NotNull(message = "The disabled field is required.") Boolean disabled) {
-    }
+            @NotNull(message = "The disabled field is required.")
+            Boolean disabled) {}
 
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @APIResponse(responseCode = "200", description = "The user; disabled, every token and session of theirs has"
-            + " ended and login fails as for a wrong password",
+    @APIResponse(
+            responseCode = "200",
+            description = "The user; disabled, every token and session of theirs has"
+                    + " ended and login fails as for a wrong password",
             content = @Content(schema = @Schema(implementation = AdminUserView.class)))
-    @APIResponse(responseCode = "409", description = "An admin cannot disable their own account",
+    @APIResponse(
+            responseCode = "409",
+            description = "An admin cannot disable their own account",
             content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
-    public AdminUserView change(@PathParam("id") long id,
-            @Valid @NotNull(message = "A JSON body is required.") ChangeUserRequest body) {
+    public AdminUserView change(
+            @PathParam("id") long id, @Valid @NotNull(message = "A JSON body is required.") ChangeUserRequest body) {
         return AdminUserView.of(accounts.setDisabled(id, caller.ownerId(), body.disabled()));
     }
 
@@ -95,9 +115,13 @@ public class AdminUsersResource {
 
     @DELETE
     // Declaring one response replaces the generated ones, so the success is declared too.
-    @APIResponse(responseCode = "200", description = "The user and all their tokens are gone",
+    @APIResponse(
+            responseCode = "200",
+            description = "The user and all their tokens are gone",
             content = @Content(schema = @Schema(implementation = MessageBody.class)))
-    @APIResponse(responseCode = "409", description = "An admin cannot delete their own account",
+    @APIResponse(
+            responseCode = "409",
+            description = "An admin cannot delete their own account",
             content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
     @Path("{id}")
     public MessageBody delete(@PathParam("id") long id) {

@@ -4,7 +4,6 @@ import dev.lanyard.audit.control.RequestOrigin;
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.OpenApiContract;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.rest.WholeNumber;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
@@ -13,6 +12,7 @@ import dev.lanyard.token.boundary.SignIn;
 import dev.lanyard.token.boundary.TokenIssuer;
 import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.Abilities;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,46 +49,54 @@ public class AuthResource {
 
     public record RegisterRequest(
             @NotBlank(message = "The name field is required.")
-            @Size(max = 255, message = "The name field must not be greater than 255 characters.") String name,
+            @Size(max = 255, message = "The name field must not be greater than 255 characters.")
+            String name,
+
             @NotBlank(message = "The email field is required.")
             @Email(message = "The email field must be a valid email address.")
-            @Size(max = 255, message = "The email field must not be greater than 255 characters.") String email,
-            @NotNull(message = "The password field is required.") String password,
+            @Size(max = 255, message = "The email field must not be greater than 255 characters.")
+            String email,
+
+            @NotNull(message = "The password field is required.")
+            String password,
+
             String passwordConfirmation,
+
             @Size(max = 255, message = "The device name field must not be greater than 255 characters.")
-            String deviceName) {
-    }
+            String deviceName) {}
 
     public record LoginRequest(
             @NotBlank(message = "The email field is required.")
-            @Size(max = 255, message = "The email field must not be greater than 255 characters.") String email,
-            @NotNull(message = "The password field is required.") String password,
+            @Size(max = 255, message = "The email field must not be greater than 255 characters.")
+            String email,
+
+            @NotNull(message = "The password field is required.")
+            String password,
+
             @Size(max = 255, message = "The device name field must not be greater than 255 characters.")
-            String deviceName) {
-    }
+            String deviceName) {}
 
-    public record Authenticated(UserView user, String token) {
-    }
+    public record Authenticated(UserView user, String token) {}
 
-    public record Refreshed(String token) {
-    }
+    public record Refreshed(String token) {}
 
     /** Optional: without a body, or without a grace, the old token ends at once. */
     public record RefreshRequest(
             @WholeNumber(message = "The grace seconds field must be an integer.")
             @Min(value = 0, message = "The grace seconds field must be at least 0.")
             @Max(value = Integer.MAX_VALUE, message = "The grace seconds field is too large.")
-            BigDecimal graceSeconds) {
-    }
+            BigDecimal graceSeconds) {}
 
     /** Fortify's answer to a correct password when two-factor is on: no token yet. */
-    public record TwoFactorRequired(boolean twoFactor, String challenge) {
-    }
+    public record TwoFactorRequired(boolean twoFactor, String challenge) {}
 
     /** The second step of a login with two-factor on: the challenge, and a code or a recovery code. */
-    public record ChallengeRequest(@NotBlank(message = "The challenge field is required.") String challenge,
-            String code, String recoveryCode) {
-    }
+    public record ChallengeRequest(
+            @NotBlank(message = "The challenge field is required.")
+            String challenge,
+
+            String code,
+            String recoveryCode) {}
 
     private static final String DEFAULT_DEVICE = "api";
 
@@ -110,10 +118,14 @@ public class AuthResource {
     @PermitAll
     @POST
     @Path("register")
-    public Response register(@Valid @NotNull(message = "A JSON body is required.") RegisterRequest body,
-            @Context UriInfo uri) {
-        SignedInUser registration = accounts.register(body.name(), body.email(), body.password(),
-                body.passwordConfirmation(), SignIn.apiToken(deviceOf(body.deviceName())));
+    public Response register(
+            @Valid @NotNull(message = "A JSON body is required.") RegisterRequest body, @Context UriInfo uri) {
+        SignedInUser registration = accounts.register(
+                body.name(),
+                body.email(),
+                body.password(),
+                body.passwordConfirmation(),
+                SignIn.apiToken(deviceOf(body.deviceName())));
         return Response.created(uri.getBaseUriBuilder().path("user").build())
                 .entity(new Authenticated(UserView.of(registration.user()), registration.plainTextToken()))
                 .build();
@@ -123,14 +135,18 @@ public class AuthResource {
     @POST
     @Path("login")
     // Declaring one response replaces the generated ones, so the success is declared too.
-    @APIResponse(responseCode = "200", description = "The user and a new token, or, with two-factor on, a challenge"
-            + " to meet at POST /api/two-factor-challenge",
+    @APIResponse(
+            responseCode = "200",
+            description = "The user and a new token, or, with two-factor on, a challenge"
+                    + " to meet at POST /api/two-factor-challenge",
             content = @Content(schema = @Schema(oneOf = {Authenticated.class, TwoFactorRequired.class})))
-    @APIResponse(responseCode = "429", description = "Too many failed logins for this email and address; see"
-            + " Retry-After", content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many failed logins for this email and address; see" + " Retry-After",
+            content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
     public Object login(@Valid @NotNull(message = "A JSON body is required.") LoginRequest body) {
-        LoginOutcome outcome = accounts.login(body.email(), body.password(),
-                SignIn.apiToken(deviceOf(body.deviceName())), origin.ip());
+        LoginOutcome outcome = accounts.login(
+                body.email(), body.password(), SignIn.apiToken(deviceOf(body.deviceName())), origin.ip());
         if (outcome instanceof PendingTwoFactor pending) {
             return new TwoFactorRequired(true, pending.challenge());
         }
@@ -155,8 +171,8 @@ public class AuthResource {
     @SecurityRequirement(name = LanyardApplication.BEARER)
     public MessageBody logoutEverywhere() {
         int revoked = tokens.revokeAll(caller.ownerId(), RevokeReason.LOGOUT_ALL);
-        return new MessageBody("Logged out everywhere: " + revoked + " token" + (revoked == 1 ? "" : "s")
-                + " revoked.");
+        return new MessageBody(
+                "Logged out everywhere: " + revoked + " token" + (revoked == 1 ? "" : "s") + " revoked.");
     }
 
     @POST
@@ -164,8 +180,11 @@ public class AuthResource {
     @RolesAllowed({Roles.USER, Roles.CLIENT})
     @SecurityRequirement(name = LanyardApplication.BEARER)
     public Refreshed refresh(@Valid RefreshRequest body) {
-        long grace = body == null || body.graceSeconds() == null ? 0 : body.graceSeconds().longValueExact();
-        return new Refreshed(issuer.refresh(caller.token(), Duration.ofSeconds(grace)).plainText());
+        long grace = body == null || body.graceSeconds() == null
+                ? 0
+                : body.graceSeconds().longValueExact();
+        return new Refreshed(
+                issuer.refresh(caller.token(), Duration.ofSeconds(grace)).plainText());
     }
 
     private static String deviceOf(String deviceName) {

@@ -2,8 +2,8 @@ package dev.lanyard.account.boundary;
 
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.CurrentCaller;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,8 @@ public class EmailVerificationResource {
     @RolesAllowed(Roles.USER)
     public Response resend() {
         if (!verification.resend(caller.ownerId())) {
-            return Response.ok(new MessageBody("Your email address is already verified.")).build();
+            return Response.ok(new MessageBody("Your email address is already verified."))
+                    .build();
         }
         return Response.accepted(new MessageBody("A new verification link has been sent to your email address."))
                 .build();
@@ -46,8 +47,11 @@ public class EmailVerificationResource {
     @PermitAll
     @GET
     @Path("verify/{id}/{hash}")
-    public MessageBody verify(@PathParam("id") long id, @PathParam("hash") String hash,
-            @QueryParam("expires") String expires, @QueryParam("signature") String signature) {
+    public MessageBody verify(
+            @PathParam("id") long id,
+            @PathParam("hash") String hash,
+            @QueryParam("expires") String expires,
+            @QueryParam("signature") String signature) {
         verification.verify(id, hash, expires, signature);
         return new MessageBody("Your email address is verified.");
     }

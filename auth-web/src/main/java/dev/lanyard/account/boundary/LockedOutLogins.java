@@ -1,9 +1,9 @@
 package dev.lanyard.account.boundary;
 
-import dev.lanyard.throttle.control.LockedKeys;
 import dev.lanyard.account.control.LoginKeys;
 import dev.lanyard.problem.TooManyAttempts;
 import dev.lanyard.security.ClientOrigins;
+import dev.lanyard.throttle.control.LockedKeys;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HttpMethod;
@@ -37,7 +37,8 @@ public class LockedOutLogins implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-        if (!HttpMethod.POST.equals(context.getMethod()) || !isLogin(context.getUriInfo().getPath())) {
+        if (!HttpMethod.POST.equals(context.getMethod())
+                || !isLogin(context.getUriInfo().getPath())) {
             return;
         }
         var left = locked.secondsLeft(LoginKeys.perAddress(clients.of(request).address()));

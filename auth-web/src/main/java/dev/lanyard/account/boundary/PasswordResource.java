@@ -3,10 +3,10 @@ package dev.lanyard.account.boundary;
 import dev.lanyard.audit.control.RequestOrigin;
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.entity.Abilities;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,23 +33,31 @@ public class PasswordResource {
     static final String RESET_SENT = "If that email address is registered, we have emailed a password reset link.";
 
     public record ChangePasswordRequest(
-            @NotNull(message = "The current password field is required.") String currentPassword,
-            @NotNull(message = "The password field is required.") String password,
-            String passwordConfirmation) {
-    }
+            @NotNull(message = "The current password field is required.")
+            String currentPassword,
+
+            @NotNull(message = "The password field is required.")
+            String password,
+
+            String passwordConfirmation) {}
 
     public record ForgotPasswordRequest(
             @NotBlank(message = "The email field is required.")
-            @Email(message = "The email field must be a valid email address.") String email) {
-    }
+            @Email(message = "The email field must be a valid email address.")
+            String email) {}
 
     public record ResetPasswordRequest(
-            @NotBlank(message = "The token field is required.") String token,
+            @NotBlank(message = "The token field is required.")
+            String token,
+
             @NotBlank(message = "The email field is required.")
-            @Email(message = "The email field must be a valid email address.") String email,
-            @NotNull(message = "The password field is required.") String password,
-            String passwordConfirmation) {
-    }
+            @Email(message = "The email field must be a valid email address.")
+            String email,
+
+            @NotNull(message = "The password field is required.")
+            String password,
+
+            String passwordConfirmation) {}
 
     @Inject
     Accounts accounts;
@@ -69,7 +77,11 @@ public class PasswordResource {
     @RolesAllowed(Roles.USER)
     @RequireAbilities(Abilities.WILDCARD)
     public MessageBody change(@Valid @NotNull(message = "A JSON body is required.") ChangePasswordRequest body) {
-        accounts.changePassword(caller.ownerId(), caller.token().tokenId(), body.currentPassword(), body.password(),
+        accounts.changePassword(
+                caller.ownerId(),
+                caller.token().tokenId(),
+                body.currentPassword(),
+                body.password(),
                 body.passwordConfirmation());
         return new MessageBody("Password updated. Every other token of yours has been revoked.");
     }

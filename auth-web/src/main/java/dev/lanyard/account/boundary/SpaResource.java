@@ -47,8 +47,7 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class SpaResource {
 
-    public record SignedIn(UserView user) {
-    }
+    public record SignedIn(UserView user) {}
 
     @Inject
     Accounts accounts;
@@ -77,16 +76,18 @@ public class SpaResource {
     @GET
     @Path("csrf-cookie")
     public Response csrfCookie() {
-        return Response.noContent().header(HttpHeaders.SET_COOKIE, xsrfCookie(currentSession())).build();
+        return Response.noContent()
+                .header(HttpHeaders.SET_COOKIE, xsrfCookie(currentSession()))
+                .build();
     }
 
     @POST
     @Path("spa/register")
     @SpaOnly
-    public Response register(@Valid @NotNull(message = "A JSON body is required.") RegisterRequest body,
-            @Context UriInfo uri) {
-        SignedInUser registration = accounts.register(body.name(), body.email(), body.password(),
-                body.passwordConfirmation(), SignIn.browserSession());
+    public Response register(
+            @Valid @NotNull(message = "A JSON body is required.") RegisterRequest body, @Context UriInfo uri) {
+        SignedInUser registration = accounts.register(
+                body.name(), body.email(), body.password(), body.passwordConfirmation(), SignIn.browserSession());
         return signedIn(Response.created(uri.getBaseUriBuilder().path("user").build()), registration);
     }
 
@@ -105,10 +106,12 @@ public class SpaResource {
     @POST
     @Path("spa/two-factor-challenge")
     @SpaOnly
-    public Response twoFactorChallenge(
-            @Valid @NotNull(message = "A JSON body is required.") ChallengeRequest body) {
-        SignedInUser login = secondFactor.exchange(body.challenge(), Optional.ofNullable(body.code()),
-                Optional.ofNullable(body.recoveryCode()).filter(code -> !code.isBlank()), true);
+    public Response twoFactorChallenge(@Valid @NotNull(message = "A JSON body is required.") ChallengeRequest body) {
+        SignedInUser login = secondFactor.exchange(
+                body.challenge(),
+                Optional.ofNullable(body.code()),
+                Optional.ofNullable(body.recoveryCode()).filter(code -> !code.isBlank()),
+                true);
         return signedIn(Response.ok(), login);
     }
 
@@ -125,7 +128,9 @@ public class SpaResource {
 
     private Response signedIn(Response.ResponseBuilder response, SignedInUser registration) {
         endCurrentSession(RevokeReason.LOGOUT);
-        long sessionId = PlainTextToken.parse(registration.plainTextToken()).orElseThrow().id();
+        long sessionId = PlainTextToken.parse(registration.plainTextToken())
+                .orElseThrow()
+                .id();
         return response.entity(new SignedIn(UserView.of(registration.user())))
                 .header(HttpHeaders.SET_COOKIE, BrowserCookies.session(registration.plainTextToken(), secure()))
                 .header(HttpHeaders.SET_COOKIE, xsrfCookie(Optional.of(sessionId)))
@@ -133,7 +138,8 @@ public class SpaResource {
     }
 
     private void endCurrentSession(RevokeReason reason) {
-        caller.ifAuthenticated().filter(AuthenticatedToken::session)
+        caller.ifAuthenticated()
+                .filter(AuthenticatedToken::session)
                 .ifPresent(session -> tokens.revoke(session.ownerId(), session.tokenId(), reason));
     }
 

@@ -1,9 +1,9 @@
 package dev.lanyard.account.boundary;
 
 import dev.lanyard.rest.LanyardApplication;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.token.boundary.Tokens;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,11 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = LanyardApplication.BEARER)
 public class UserResource {
 
-    public record Stats(long activeTokens) {
-    }
+    public record Stats(long activeTokens) {}
 
-    public record Dashboard(UserView user, Stats stats) {
-    }
+    public record Dashboard(UserView user, Stats stats) {}
 
     @Inject
     Tokens tokens;

@@ -2,11 +2,11 @@ package dev.lanyard.account.boundary;
 
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.boundary.Tokens;
 import dev.lanyard.token.entity.Abilities;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,13 +32,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = LanyardApplication.BEARER)
 public class UserSessionsResource {
 
-    public record SessionList(List<SessionView> sessions) {
-    }
+    public record SessionList(List<SessionView> sessions) {}
 
     public record LogoutOthersRequest(
-            @NotNull(message = "The current password field is required.") String currentPassword,
-            Boolean tokens) {
-    }
+            @NotNull(message = "The current password field is required.")
+            String currentPassword,
+
+            Boolean tokens) {}
 
     @Inject
     Tokens tokens;
@@ -52,7 +52,8 @@ public class UserSessionsResource {
     @GET
     public SessionList list() {
         long current = caller.token().tokenId();
-        return new SessionList(tokens.sessionsOf(caller.ownerId()).stream().map(s -> SessionView.of(s, current))
+        return new SessionList(tokens.sessionsOf(caller.ownerId()).stream()
+                .map(s -> SessionView.of(s, current))
                 .toList());
     }
 
@@ -66,12 +67,11 @@ public class UserSessionsResource {
     @POST
     @Path("logout-others")
     @RequireAbilities(Abilities.WILDCARD)
-    public MessageBody logoutOthers(
-            @Valid @NotNull(message = "A JSON body is required.") LogoutOthersRequest body) {
+    public MessageBody logoutOthers(@Valid @NotNull(message = "A JSON body is required.") LogoutOthersRequest body) {
         boolean tokensToo = Boolean.TRUE.equals(body.tokens());
-        int ended = accounts.logoutOthers(caller.ownerId(), caller.token().tokenId(), body.currentPassword(),
-                tokensToo);
-        return new MessageBody("Signed out everywhere else: " + ended + (tokensToo ? " sessions and tokens" :
-                " sessions") + " ended.");
+        int ended =
+                accounts.logoutOthers(caller.ownerId(), caller.token().tokenId(), body.currentPassword(), tokensToo);
+        return new MessageBody("Signed out everywhere else: " + ended
+                + (tokensToo ? " sessions and tokens" : " sessions") + " ended.");
     }
 }

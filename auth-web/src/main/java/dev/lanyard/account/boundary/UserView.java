@@ -5,11 +5,16 @@ import java.time.Instant;
 import java.util.List;
 
 /** A user as the API shows it: never the password hash. */
-public record UserView(long id, String name, String email, List<String> roles, Instant emailVerifiedAt,
-        Instant createdAt) {
+public record UserView(
+        long id, String name, String email, List<String> roles, Instant emailVerifiedAt, Instant createdAt) {
 
     public static UserView of(User user) {
-        return new UserView(user.id(), user.name(), user.email(), List.copyOf(user.roles()), user.emailVerifiedAt(),
+        return new UserView(
+                user.id(),
+                user.name(),
+                user.email(),
+                List.copyOf(user.roles()),
+                user.emailVerifiedAt(),
                 user.createdAt());
     }
 }

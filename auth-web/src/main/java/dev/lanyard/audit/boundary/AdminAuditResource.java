@@ -3,8 +3,8 @@ package dev.lanyard.audit.boundary;
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.RequireAbilities;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,10 +32,15 @@ public class AdminAuditResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @RequireAbilities("admin")
-    public Paged<AuditEventView> events(@Valid @BeanParam PageParams page, @QueryParam("type") String type,
-            @QueryParam("user_id") @Pattern(regexp = "[1-9][0-9]{0,17}",
-                    message = "The user id field must be a positive integer.") String userId) {
-        return Paged.of(auditTrail.find(Optional.ofNullable(type), Optional.ofNullable(userId).map(Long::valueOf),
-                page.toRequest()), AuditEventView::of);
+    public Paged<AuditEventView> events(
+            @Valid @BeanParam PageParams page,
+            @QueryParam("type") String type,
+            @QueryParam("user_id")
+                    @Pattern(regexp = "[1-9][0-9]{0,17}", message = "The user id field must be a positive integer.")
+                    String userId) {
+        return Paged.of(
+                auditTrail.find(
+                        Optional.ofNullable(type), Optional.ofNullable(userId).map(Long::valueOf), page.toRequest()),
+                AuditEventView::of);
     }
 }

@@ -3,8 +3,8 @@ package dev.lanyard.audit.boundary;
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.CurrentCaller;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.USER)
     public Paged<AuditEventView> own(@Valid @BeanParam PageParams page) {
-        return Paged.of(auditTrail.find(Optional.empty(), Optional.of(caller.ownerId()), page.toRequest()),
-                AuditEventView::of);
+        return Paged.of(
+                auditTrail.find(Optional.empty(), Optional.of(caller.ownerId()), page.toRequest()), AuditEventView::of);
     }
 }

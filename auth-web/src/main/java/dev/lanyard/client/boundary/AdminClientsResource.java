@@ -5,11 +5,11 @@ import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.boundary.AbilitiesInput;
 import dev.lanyard.token.boundary.IssuedToken;
 import dev.lanyard.token.boundary.TokenView;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,41 +47,46 @@ public class AdminClientsResource {
 
     public record CreateClientRequest(
             @NotBlank(message = "The name field is required.")
-            @Size(max = 255, message = "The name field must not be greater than 255 characters.") String name,
-            List<String> abilities) {
-    }
+            @Size(max = 255, message = "The name field must not be greater than 255 characters.")
+            String name,
+
+            List<String> abilities) {}
 
     public record ClientTokenRequest(
-            @Size(min = 1, max = 255, message = "The name field must be between 1 and 255 characters.") String name,
+            @Size(min = 1, max = 255, message = "The name field must be between 1 and 255 characters.")
+            String name,
+
             List<String> abilities,
-            Instant expiresAt) {
-    }
+            Instant expiresAt) {}
 
-    public record ClientView(long id, String name, Instant createdAt, long tokens) {
-    }
+    public record ClientView(long id, String name, Instant createdAt, long tokens) {}
 
-    public record CreatedClient(ClientView client, String token) {
-    }
+    public record CreatedClient(ClientView client, String token) {}
 
-    public record IssuedClientToken(TokenView token, String plainTextToken) {
-    }
+    public record IssuedClientToken(TokenView token, String plainTextToken) {}
 
     @Inject
     Clients clients;
 
     @GET
-    public Paged<ClientView> list(@Valid @BeanParam PageParams page, @QueryParam("search")
-            @Size(max = 255, message = "The search field must not be greater than 255 characters.") String search) {
-        return Paged.of(clients.all(Optional.ofNullable(search).filter(s -> !s.isBlank()), page.toRequest()),
-                this::view);
+    public Paged<ClientView> list(
+            @Valid @BeanParam PageParams page,
+            @QueryParam("search")
+                    @Size(max = 255, message = "The search field must not be greater than 255 characters.")
+                    String search) {
+        return Paged.of(
+                clients.all(Optional.ofNullable(search).filter(s -> !s.isBlank()), page.toRequest()), this::view);
     }
 
     @POST
-    public Response create(@Valid @NotNull(message = "A JSON body is required.") CreateClientRequest body,
-            @Context UriInfo uri) {
+    public Response create(
+            @Valid @NotNull(message = "A JSON body is required.") CreateClientRequest body, @Context UriInfo uri) {
         var created = clients.create(body.name(), AbilitiesInput.of(body.abilities()));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.client().id())).build())
-                .entity(new CreatedClient(view(created.client()), created.token().plainText()))
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(String.valueOf(created.client().id()))
+                        .build())
+                .entity(new CreatedClient(
+                        view(created.client()), created.token().plainText()))
                 .build();
     }
 
@@ -96,11 +101,14 @@ public class AdminClientsResource {
     @Path("{id}/tokens")
     public Response issueToken(@PathParam("id") long id, @Valid ClientTokenRequest body, @Context UriInfo uri) {
         var request = Optional.ofNullable(body);
-        IssuedToken issued = clients.issueToken(id,
+        IssuedToken issued = clients.issueToken(
+                id,
                 request.map(ClientTokenRequest::name).orElse("rotated " + Instant.now()),
                 AbilitiesInput.of(request.map(ClientTokenRequest::abilities).orElse(null)),
                 request.map(ClientTokenRequest::expiresAt));
-        return Response.created(uri.getBaseUriBuilder().path("admin/tokens").path(String.valueOf(issued.token().id()))
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("admin/tokens")
+                        .path(String.valueOf(issued.token().id()))
                         .build())
                 .entity(new IssuedClientToken(TokenView.of(issued.token(), -1), issued.plainText()))
                 .build();

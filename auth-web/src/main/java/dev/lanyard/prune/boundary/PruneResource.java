@@ -1,8 +1,8 @@
 package dev.lanyard.prune.boundary;
 
 import dev.lanyard.rest.LanyardApplication;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.RequireAbilities;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = LanyardApplication.BEARER)
 public class PruneResource {
 
-    public record Pruned(int pruned) {
-    }
+    public record Pruned(int pruned) {}
 
     @Inject
     Pruning pruning;
@@ -31,9 +30,11 @@ public class PruneResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @RequireAbilities("admin")
-    public Pruned prune(@QueryParam("hours")
-            @Pattern(regexp = "\\d{1,6}", message = "The hours field must be a non-negative integer.") String hours) {
-        return new Pruned(pruning.prune(hours == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(hours)),
-                "manual"));
+    public Pruned prune(
+            @QueryParam("hours")
+                    @Pattern(regexp = "\\d{1,6}", message = "The hours field must be a non-negative integer.")
+                    String hours) {
+        return new Pruned(
+                pruning.prune(hours == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(hours)), "manual"));
     }
 }

@@ -14,8 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class PingResource {
 
-    public record Pong(String status) {
-    }
+    public record Pong(String status) {}
 
     @GET
     public Pong ping() {

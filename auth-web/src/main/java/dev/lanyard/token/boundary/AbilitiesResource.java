@@ -1,8 +1,8 @@
 package dev.lanyard.token.boundary;
 
 import dev.lanyard.rest.LanyardApplication;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.token.boundary.AbilityCatalog.Ability;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
@@ -20,8 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = LanyardApplication.BEARER)
 public class AbilitiesResource {
 
-    public record AbilityList(List<Ability> abilities) {
-    }
+    public record AbilityList(List<Ability> abilities) {}
 
     @GET
     public AbilityList list() {

@@ -11,8 +11,7 @@ import java.util.List;
 public final class AbilityCatalog {
 
     /** One ability; {@code roles} are those whose tokens can use it (a user's "admin" needs the admin role). */
-    public record Ability(String name, String description, List<String> roles) {
-    }
+    public record Ability(String name, String description, List<String> roles) {}
 
     public static final List<Ability> ALL = List.of(
             new Ability("read:posts", "Read posts", List.of(Roles.USER)),
@@ -23,6 +22,5 @@ public final class AbilityCatalog {
             new Ability("introspect", "Ask whether a token is active (OAuth introspection)", List.of(Roles.CLIENT)),
             new Ability("admin", "Administer users, clients, tokens and the inventory", List.of(Roles.ADMIN)));
 
-    private AbilityCatalog() {
-    }
+    private AbilityCatalog() {}
 }

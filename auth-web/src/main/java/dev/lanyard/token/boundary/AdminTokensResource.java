@@ -4,9 +4,9 @@ import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.entity.AccessToken;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,11 +34,25 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = LanyardApplication.BEARER)
 public class AdminTokensResource {
 
-    public record OwnedTokenView(long id, String name, String ownerKind, long ownerId, List<String> abilities,
-            Instant lastUsedAt, Instant createdAt, Instant expiresAt) {
+    public record OwnedTokenView(
+            long id,
+            String name,
+            String ownerKind,
+            long ownerId,
+            List<String> abilities,
+            Instant lastUsedAt,
+            Instant createdAt,
+            Instant expiresAt) {
         static OwnedTokenView of(AccessToken token) {
-            return new OwnedTokenView(token.id(), token.name(), token.owner().kind(), token.owner().id(),
-                    token.abilities().asList(), token.lastUsedAt(), token.createdAt(), token.expiresAt());
+            return new OwnedTokenView(
+                    token.id(),
+                    token.name(),
+                    token.owner().kind(),
+                    token.owner().id(),
+                    token.abilities().asList(),
+                    token.lastUsedAt(),
+                    token.createdAt(),
+                    token.expiresAt());
         }
     }
 
@@ -46,11 +60,13 @@ public class AdminTokensResource {
     Tokens tokens;
 
     @GET
-    public Paged<OwnedTokenView> list(@Valid @BeanParam PageParams page, @QueryParam("owner_id")
-            @Pattern(regexp = "[1-9][0-9]{0,17}", message = "The owner id field must be a positive integer.")
-            String ownerId) {
-        return Paged.of(tokens.all(Optional.ofNullable(ownerId).map(Long::valueOf), page.toRequest()),
-                OwnedTokenView::of);
+    public Paged<OwnedTokenView> list(
+            @Valid @BeanParam PageParams page,
+            @QueryParam("owner_id")
+                    @Pattern(regexp = "[1-9][0-9]{0,17}", message = "The owner id field must be a positive integer.")
+                    String ownerId) {
+        return Paged.of(
+                tokens.all(Optional.ofNullable(ownerId).map(Long::valueOf), page.toRequest()), OwnedTokenView::of);
     }
 
     @DELETE

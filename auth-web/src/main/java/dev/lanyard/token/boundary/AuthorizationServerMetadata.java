@@ -37,8 +37,11 @@ public class AuthorizationServerMetadata extends HttpServlet {
         Optional<URI> root = publicRoot();
         if (root.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            response.getWriter().write(Json.createObjectBuilder()
-                    .add("message", StatusMessages.of(HttpServletResponse.SC_NOT_FOUND)).build().toString());
+            response.getWriter()
+                    .write(Json.createObjectBuilder()
+                            .add("message", StatusMessages.of(HttpServletResponse.SC_NOT_FOUND))
+                            .build()
+                            .toString());
             return;
         }
         response.getWriter().write(metadata(root.get()).toString());
@@ -56,10 +59,16 @@ public class AuthorizationServerMetadata extends HttpServlet {
         String issuer = root.toString().substring(0, root.toString().length() - 1);
         return Json.createObjectBuilder()
                 .add("issuer", issuer)
-                .add("introspection_endpoint", root.resolve("api/oauth/introspect").toString())
-                .add("introspection_endpoint_auth_methods_supported", Json.createArrayBuilder().add(BEARER))
+                .add(
+                        "introspection_endpoint",
+                        root.resolve("api/oauth/introspect").toString())
+                .add(
+                        "introspection_endpoint_auth_methods_supported",
+                        Json.createArrayBuilder().add(BEARER))
                 .add("revocation_endpoint", root.resolve("api/oauth/revoke").toString())
-                .add("revocation_endpoint_auth_methods_supported", Json.createArrayBuilder().add(BEARER))
+                .add(
+                        "revocation_endpoint_auth_methods_supported",
+                        Json.createArrayBuilder().add(BEARER))
                 // RFC 8414 requires it; Lanyard issues tokens through its own API, not an authorization endpoint.
                 .add("response_types_supported", Json.createArrayBuilder())
                 .build();

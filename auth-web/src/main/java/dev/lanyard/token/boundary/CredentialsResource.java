@@ -33,24 +33,35 @@ public class CredentialsResource {
 
     public record RevokeRequest(
             @NotNull(message = "The credentials field is required.")
-            @Schema(type = SchemaType.ARRAY, implementation = String.class, minItems = 1, maxItems = MAX_CREDENTIALS,
+            @Schema(
+                    type = SchemaType.ARRAY,
+                    implementation = String.class,
+                    minItems = 1,
+                    maxItems = MAX_CREDENTIALS,
                     description = "Strings found exposed, tokens or not")
-            @Size(min = 1, max = MAX_CREDENTIALS,
-                    message = "The credentials field must list between 1 and 1000 strings.") List<String> credentials) {
-    }
+            @Size(
+                    min = 1,
+                    max = MAX_CREDENTIALS,
+                    message = "The credentials field must list between 1 and 1000 strings.")
+            List<String> credentials) {}
 
     @Inject
     ExposedTokens exposed;
 
     @POST
     @Path("revoke")
-    @APIResponse(responseCode = "202", description = "The report was taken; the answer is the same whether any"
-            + " string was a token", content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
-    @APIResponse(responseCode = "429", description = "Too many reports from this address; see Retry-After",
+    @APIResponse(
+            responseCode = "202",
+            description = "The report was taken; the answer is the same whether any" + " string was a token",
+            content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many reports from this address; see Retry-After",
             content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
     public Response revoke(@Valid @NotNull(message = "A JSON body is required.") RevokeRequest body) {
         exposed.report(body.credentials());
-        return Response.accepted(new MessageBody("Thank you: every live token among the credentials is revoked and"
-                + " its owner told.")).build();
+        return Response.accepted(new MessageBody(
+                        "Thank you: every live token among the credentials is revoked and" + " its owner told."))
+                .build();
     }
 }

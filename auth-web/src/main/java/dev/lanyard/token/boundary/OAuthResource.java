@@ -3,10 +3,10 @@ package dev.lanyard.token.boundary;
 import dev.lanyard.problem.Invalid;
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.entity.PlainTextToken;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,16 +39,29 @@ public class OAuthResource {
 
     /** RFC 7662's answer; only {@code active} when the token is not. */
     @JsonbNillable(false)
-    public record IntrospectionBody(boolean active, String scope, String sub, Long exp, Long iat, String tokenType,
-            String clientId, String username) {
+    public record IntrospectionBody(
+            boolean active,
+            String scope,
+            String sub,
+            Long exp,
+            Long iat,
+            String tokenType,
+            String clientId,
+            String username) {
 
-        static final IntrospectionBody INACTIVE = new IntrospectionBody(false, null, null, null, null, null, null,
-                null);
+        static final IntrospectionBody INACTIVE =
+                new IntrospectionBody(false, null, null, null, null, null, null, null);
 
         static IntrospectionBody of(Introspection token) {
-            return new IntrospectionBody(true, String.join(" ", token.abilities()), token.subject(),
-                    token.expiresAt().map(Instant::getEpochSecond).orElse(null), token.issuedAt().getEpochSecond(),
-                    "Bearer", token.clientId().orElse(null), token.username().orElse(null));
+            return new IntrospectionBody(
+                    true,
+                    String.join(" ", token.abilities()),
+                    token.subject(),
+                    token.expiresAt().map(Instant::getEpochSecond).orElse(null),
+                    token.issuedAt().getEpochSecond(),
+                    "Bearer",
+                    token.clientId().orElse(null),
+                    token.username().orElse(null));
         }
     }
 
@@ -66,8 +79,10 @@ public class OAuthResource {
     @RolesAllowed(Roles.CLIENT)
     @RequireAbilities("introspect")
     public Response introspect(Form form) {
-        IntrospectionBody body = PlainTextToken.parse(token(form)).flatMap(authentication::introspect)
-                .map(IntrospectionBody::of).orElse(IntrospectionBody.INACTIVE);
+        IntrospectionBody body = PlainTextToken.parse(token(form))
+                .flatMap(authentication::introspect)
+                .map(IntrospectionBody::of)
+                .orElse(IntrospectionBody.INACTIVE);
         return Response.ok(body).cacheControl(NO_STORE).build();
     }
 

@@ -2,9 +2,9 @@ package dev.lanyard.token.boundary;
 
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireVerifiedEmail;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,22 +41,22 @@ public class TokensResource {
 
     public record CreateTokenRequest(
             @NotBlank(message = "The name field is required.")
-            @Size(max = 255, message = "The name field must not be greater than 255 characters.") String name,
+            @Size(max = 255, message = "The name field must not be greater than 255 characters.")
+            String name,
+
             List<String> abilities,
-            Instant expiresAt) {
-    }
+            Instant expiresAt) {}
 
     public record UpdateTokenRequest(
             @Pattern(regexp = ".*\\S.*", message = "The name field must not be empty.")
-            @Size(max = 255, message = "The name field must not be greater than 255 characters.") String name,
-            List<String> abilities) {
-    }
+            @Size(max = 255, message = "The name field must not be greater than 255 characters.")
+            String name,
 
-    public record TokenList(List<TokenView> tokens) {
-    }
+            List<String> abilities) {}
 
-    public record CreatedToken(TokenView token, String plainTextToken) {
-    }
+    public record TokenList(List<TokenView> tokens) {}
+
+    public record CreatedToken(TokenView token, String plainTextToken) {}
 
     @Inject
     Tokens tokens;
@@ -70,27 +70,36 @@ public class TokensResource {
     @GET
     public TokenList list() {
         long current = caller.token().tokenId();
-        return new TokenList(tokens.ofOwner(caller.ownerId()).stream().map(t -> TokenView.of(t, current)).toList());
+        return new TokenList(tokens.ofOwner(caller.ownerId()).stream()
+                .map(t -> TokenView.of(t, current))
+                .toList());
     }
 
     @POST
     @RequireVerifiedEmail
-    public Response create(@Valid @NotNull(message = "A JSON body is required.") CreateTokenRequest body,
-            @Context UriInfo uri) {
-        IssuedToken issued = issuer.create(caller.token(), body.name(), AbilitiesInput.of(body.abilities()),
+    public Response create(
+            @Valid @NotNull(message = "A JSON body is required.") CreateTokenRequest body, @Context UriInfo uri) {
+        IssuedToken issued = issuer.create(
+                caller.token(),
+                body.name(),
+                AbilitiesInput.of(body.abilities()),
                 Optional.ofNullable(body.expiresAt()));
         TokenView view = TokenView.of(issued.token(), caller.token().tokenId());
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(view.id())).build())
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(String.valueOf(view.id()))
+                        .build())
                 .entity(new CreatedToken(view, issued.plainText()))
                 .build();
     }
 
     @PATCH
     @Path("{id}")
-    public TokenView update(@PathParam("id") long id,
-            @Valid @NotNull(message = "A JSON body is required.") UpdateTokenRequest body) {
-        return TokenView.of(tokens.update(caller.token(), id, Optional.ofNullable(body.name()),
-                AbilitiesInput.of(body.abilities())), caller.token().tokenId());
+    public TokenView update(
+            @PathParam("id") long id, @Valid @NotNull(message = "A JSON body is required.") UpdateTokenRequest body) {
+        return TokenView.of(
+                tokens.update(
+                        caller.token(), id, Optional.ofNullable(body.name()), AbilitiesInput.of(body.abilities())),
+                caller.token().tokenId());
     }
 
     @DELETE

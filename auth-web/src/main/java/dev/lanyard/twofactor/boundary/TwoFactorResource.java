@@ -5,10 +5,10 @@ import dev.lanyard.account.boundary.AuthResource.ChallengeRequest;
 import dev.lanyard.account.boundary.SignedInUser;
 import dev.lanyard.account.boundary.UserView;
 import dev.lanyard.rest.LanyardApplication;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.token.entity.Abilities;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,14 +38,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 public class TwoFactorResource {
 
-    public record CodeRequest(@NotBlank(message = "The code field is required.") String code) {
-    }
+    public record CodeRequest(
+            @NotBlank(message = "The code field is required.")
+            String code) {}
 
-    public record PasswordRequest(@NotNull(message = "The password field is required.") String password) {
-    }
+    public record PasswordRequest(
+            @NotNull(message = "The password field is required.")
+            String password) {}
 
-    public record Enrolled(String secret, String otpauthUrl, List<String> recoveryCodes) {
-    }
+    public record Enrolled(String secret, String otpauthUrl, List<String> recoveryCodes) {}
 
     /**
      * A factor changed: the answer offers to end every other session (ASVS 5.0 §7.4.3), naming the call that
@@ -54,13 +55,13 @@ public class TwoFactorResource {
     public record FactorChanged(String message, String logoutOthers) {
 
         static FactorChanged of(String message) {
-            return new FactorChanged(message + " To sign out everywhere else, call logout_others with your"
-                    + " password.", "POST /api/user/sessions/logout-others");
+            return new FactorChanged(
+                    message + " To sign out everywhere else, call logout_others with your" + " password.",
+                    "POST /api/user/sessions/logout-others");
         }
     }
 
-    public record RecoveryCodes(List<String> recoveryCodes) {
-    }
+    public record RecoveryCodes(List<String> recoveryCodes) {}
 
     @Inject
     TwoFactor twoFactor;
@@ -121,8 +122,8 @@ public class TwoFactorResource {
     @Path("two-factor-challenge")
     public Authenticated challenge(@Valid @NotNull(message = "A JSON body is required.") ChallengeRequest body) {
         Optional<String> recoveryCode = Optional.ofNullable(body.recoveryCode()).filter(code -> !code.isBlank());
-        SignedInUser login = twoFactor.exchange(body.challenge(), Optional.ofNullable(body.code()), recoveryCode,
-                false);
+        SignedInUser login =
+                twoFactor.exchange(body.challenge(), Optional.ofNullable(body.code()), recoveryCode, false);
         return new Authenticated(UserView.of(login.user()), login.plainTextToken());
     }
 }

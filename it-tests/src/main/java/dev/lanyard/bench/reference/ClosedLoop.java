@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,8 +25,7 @@ public final class ClosedLoop {
         }
     }
 
-    private ClosedLoop() {
-    }
+    private ClosedLoop() {}
 
     public static Rate measure(int workers, double seconds, Call call) throws InterruptedException {
         var pool = Executors.newFixedThreadPool(workers);

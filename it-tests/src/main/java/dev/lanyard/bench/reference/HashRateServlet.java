@@ -30,9 +30,12 @@ public class HashRateServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String password = request.getParameter("password");
         ClosedLoop.Call verification = switch (String.valueOf(request.getParameter("algorithm"))) {
-            case "argon2id" -> argon2id(password, Integer.parseInt(request.getParameter("memory-kib")),
-                    Integer.parseInt(request.getParameter("iterations")),
-                    Integer.parseInt(request.getParameter("parallelism")));
+            case "argon2id" ->
+                argon2id(
+                        password,
+                        Integer.parseInt(request.getParameter("memory-kib")),
+                        Integer.parseInt(request.getParameter("iterations")),
+                        Integer.parseInt(request.getParameter("parallelism")));
             case "bcrypt" -> bcrypt(password, Integer.parseInt(request.getParameter("cost")));
             default -> null;
         };
@@ -41,8 +44,10 @@ public class HashRateServlet extends HttpServlet {
             return;
         }
         try {
-            var rate = ClosedLoop.measure(Integer.parseInt(request.getParameter("workers")),
-                    Double.parseDouble(request.getParameter("seconds")), verification);
+            var rate = ClosedLoop.measure(
+                    Integer.parseInt(request.getParameter("workers")),
+                    Double.parseDouble(request.getParameter("seconds")),
+                    verification);
             response.setContentType("text/plain");
             response.getWriter().print(rate.calls() + " " + rate.seconds());
         } catch (InterruptedException e) {
@@ -55,8 +60,12 @@ public class HashRateServlet extends HttpServlet {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
         var parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withMemoryAsKB(memoryKib)
-                .withIterations(iterations).withParallelism(parallelism).withSalt(salt).build();
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .build();
         byte[] hash = derive(parameters, password);
         return () -> {
             if (!MessageDigest.isEqual(hash, derive(parameters, password))) {

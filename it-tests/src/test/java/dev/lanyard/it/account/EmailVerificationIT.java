@@ -25,7 +25,8 @@ class EmailVerificationIT extends MicroTest {
     void registrationMailsALinkThatVerifiesTheAddress() {
         var ann = new Accounts(api()).register();
         var mail = SuiteMail.awaitMail(ann.email(), SUBJECT);
-        assertThat(api().get("api/user").bearer(ann.token()).send().json().isNull("email_verified_at")).isTrue();
+        assertThat(api().get("api/user").bearer(ann.token()).send().json().isNull("email_verified_at"))
+                .isTrue();
         assertThat(mail.html()).contains(mail.link().replace("&", "&amp;"));
 
         var reply = follow(mail.link());
@@ -43,17 +44,23 @@ class EmailVerificationIT extends MicroTest {
         var parts = Link.of(link);
 
         for (String tampered : new String[] {
-                link.replace("/verify/" + ann.id() + "/", "/verify/" + (ann.id() + 1) + "/"),
-                link.replace(parts.hash(), parts.hash().replace(parts.hash().charAt(0), parts.hash().charAt(0) == 'a' ? 'b' : 'a')),
-                link.replace("expires=" + parts.expires(), "expires=" + (parts.expires() + 3600)),
-                link.replace("signature=" + parts.signature(), "signature=" + parts.signature().substring(1) + "A"),
-                link.substring(0, link.indexOf("&signature=")),
-                link.replace("expires=" + parts.expires(), "expires=soon")}) {
+            link.replace("/verify/" + ann.id() + "/", "/verify/" + (ann.id() + 1) + "/"),
+            link.replace(
+                    parts.hash(),
+                    parts.hash().replace(parts.hash().charAt(0), parts.hash().charAt(0) == 'a' ? 'b' : 'a')),
+            link.replace("expires=" + parts.expires(), "expires=" + (parts.expires() + 3600)),
+            link.replace(
+                    "signature=" + parts.signature(),
+                    "signature=" + parts.signature().substring(1) + "A"),
+            link.substring(0, link.indexOf("&signature=")),
+            link.replace("expires=" + parts.expires(), "expires=soon")
+        }) {
             var reply = follow(tampered);
             assertThat(reply.status()).as(tampered + " → " + reply).isEqualTo(403);
             assertThat(reply.json().getString("message")).isEqualTo("Invalid signature.");
         }
-        assertThat(api().get("api/user").bearer(ann.token()).send().json().isNull("email_verified_at")).isTrue();
+        assertThat(api().get("api/user").bearer(ann.token()).send().json().isNull("email_verified_at"))
+                .isTrue();
         assertThat(follow(link).status()).isEqualTo(200);
     }
 
@@ -65,12 +72,14 @@ class EmailVerificationIT extends MicroTest {
         // Signed as the server signs, with the server's own key: only the expiry makes it wrong.
         String signature = sign("email-verification", ann.id() + "/" + parts.hash() + "/" + past);
 
-        var reply = api().get("api/email/verify/" + ann.id() + "/" + parts.hash() + "?expires=" + past
-                + "&signature=" + signature).send();
+        var reply = api().get("api/email/verify/" + ann.id() + "/" + parts.hash() + "?expires=" + past + "&signature="
+                        + signature)
+                .send();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
         assertThat(reply.json().getString("message")).isEqualTo("This verification link has expired.");
-        assertThat(api().get("api/user").bearer(ann.token()).send().json().isNull("email_verified_at")).isTrue();
+        assertThat(api().get("api/user").bearer(ann.token()).send().json().isNull("email_verified_at"))
+                .isTrue();
         assertThat(AuditTypes.of(api(), ann.token())).anyMatch(e -> e.startsWith("email.verification-failed"));
     }
 
@@ -79,15 +88,20 @@ class EmailVerificationIT extends MicroTest {
         var ann = new Accounts(api()).register();
         SuiteMail.awaitMail(ann.email(), SUBJECT);
 
-        var resend = api().post("api/email/verification-notification").bearer(ann.token()).send();
+        var resend = api().post("api/email/verification-notification")
+                .bearer(ann.token())
+                .send();
         var second = SuiteMail.awaitMail(ann.email(), SUBJECT, 2);
         assertThat(follow(second.link()).status()).isEqualTo(200);
-        var afterwards = api().post("api/email/verification-notification").bearer(ann.token()).send();
+        var afterwards = api().post("api/email/verification-notification")
+                .bearer(ann.token())
+                .send();
 
         assertThat(resend.status()).as(resend.toString()).isEqualTo(202);
         assertThat(afterwards.status()).as(afterwards.toString()).isEqualTo(200);
         assertThat(afterwards.json().getString("message")).isEqualTo("Your email address is already verified.");
-        assertThat(api().post("api/email/verification-notification").send().status()).isEqualTo(401);
+        assertThat(api().post("api/email/verification-notification").send().status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -95,10 +109,15 @@ class EmailVerificationIT extends MicroTest {
         var ann = new Accounts(api()).register();
 
         for (int i = 0; i < 5; i++) {
-            assertThat(api().post("api/email/verification-notification").bearer(ann.token()).send().status())
+            assertThat(api().post("api/email/verification-notification")
+                            .bearer(ann.token())
+                            .send()
+                            .status())
                     .isEqualTo(202);
         }
-        var sixth = api().post("api/email/verification-notification").bearer(ann.token()).send();
+        var sixth = api().post("api/email/verification-notification")
+                .bearer(ann.token())
+                .send();
 
         assertThat(sixth.status()).as(sixth.toString()).isEqualTo(429);
         assertThat(sixth.header("Retry-After")).isPresent();
@@ -106,7 +125,8 @@ class EmailVerificationIT extends MicroTest {
 
     private Api.Reply follow(String link) {
         URI uri = URI.create(link);
-        return api().get(uri.getRawPath().substring(base.getPath().length()) + "?" + uri.getRawQuery()).send();
+        return api().get(uri.getRawPath().substring(base.getPath().length()) + "?" + uri.getRawQuery())
+                .send();
     }
 
     private static String sign(String purpose, String payload) throws Exception {
@@ -129,7 +149,8 @@ class EmailVerificationIT extends MicroTest {
             URI uri = URI.create(link);
             String[] path = uri.getRawPath().split("/");
             String query = uri.getRawQuery();
-            return new Link(path[path.length - 1],
+            return new Link(
+                    path[path.length - 1],
                     Long.parseLong(query.replaceAll(".*expires=([0-9]+).*", "$1")),
                     query.replaceAll(".*signature=([^&]+).*", "$1"));
         }

@@ -14,13 +14,19 @@ class LoginIT extends MicroTest {
     void loginAnswersTheUserAndATokenNamedForTheDevice() {
         var account = new Accounts(api()).register();
 
-        var reply = api().post("api/login", Json.of("email", account.email(), "password", Accounts.PASSWORD,
-                "device_name", "Ann's laptop")).send();
+        var reply = api().post(
+                        "api/login",
+                        Json.of("email", account.email(), "password", Accounts.PASSWORD, "device_name", "Ann's laptop"))
+                .send();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.json().getJsonObject("user").getString("email")).isEqualTo(account.email());
         String token = reply.json().getString("token");
-        var tokens = api().get("api/tokens").bearer(token).send().json().getJsonArray("tokens")
+        var tokens = api().get("api/tokens")
+                .bearer(token)
+                .send()
+                .json()
+                .getJsonArray("tokens")
                 .getValuesAs(JsonObject.class);
         assertThat(tokens).anySatisfy(t -> {
             assertThat(t.getString("name")).isEqualTo("Ann's laptop");
@@ -32,8 +38,9 @@ class LoginIT extends MicroTest {
     void emailIsMatchedWhateverItsCase() {
         var account = new Accounts(api()).register();
 
-        var reply = api().post("api/login", Json.of("email", account.email().toUpperCase(),
-                "password", Accounts.PASSWORD)).send();
+        var reply = api().post(
+                        "api/login", Json.of("email", account.email().toUpperCase(), "password", Accounts.PASSWORD))
+                .send();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     }
@@ -44,8 +51,9 @@ class LoginIT extends MicroTest {
 
         var wrongPassword = api().post("api/login", Json.of("email", account.email(), "password", "not it at all"))
                 .send();
-        var unknownEmail = api().post("api/login", Json.of("email", Accounts.uniqueEmail(),
-                "password", "not it at all")).send();
+        var unknownEmail = api().post(
+                        "api/login", Json.of("email", Accounts.uniqueEmail(), "password", "not it at all"))
+                .send();
 
         assertThat(wrongPassword.status()).isEqualTo(422);
         assertThat(unknownEmail.status()).isEqualTo(422);
@@ -59,16 +67,20 @@ class LoginIT extends MicroTest {
         String wrong = Json.of("email", account.email(), "password", "not the password");
 
         for (int attempt = 1; attempt <= 5; attempt++) {
-            assertThat(api().post("api/login", wrong).send().status()).as("attempt " + attempt).isEqualTo(422);
+            assertThat(api().post("api/login", wrong).send().status())
+                    .as("attempt " + attempt)
+                    .isEqualTo(422);
         }
         var sixth = api().post("api/login", wrong).send();
 
         assertThat(sixth.status()).as(sixth.toString()).isEqualTo(429);
-        assertThat(sixth.header("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+        assertThat(sixth.header("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
         assertThat(sixth.json().getString("message")).isNotBlank();
-        var evenTheRightPassword = api().post("api/login", Json.of("email", account.email(),
-                "password", Accounts.PASSWORD)).send();
+        var evenTheRightPassword = api().post(
+                        "api/login", Json.of("email", account.email(), "password", Accounts.PASSWORD))
+                .send();
         assertThat(evenTheRightPassword.status()).isEqualTo(429);
     }
 

@@ -31,8 +31,13 @@ class MailSettingsIT {
         // Empty counts as unset, and overrides the address the launcher would give.
         options.add("-Dlanyard.app.url=");
 
-        assertThatThrownBy(() -> MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")),
-                Deployments.war().toPath(), MicroServer.freePort(), options, log::add).close())
+        assertThatThrownBy(() -> MicroServer.start(
+                                Path.of(System.getProperty("lanyard.micro.jar")),
+                                Deployments.war().toPath(),
+                                MicroServer.freePort(),
+                                options,
+                                log::add)
+                        .close())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Lanyard did not deploy")
                 .hasMessageContaining("lanyard.app.url is not set")
@@ -41,21 +46,28 @@ class MailSettingsIT {
 
     @Test
     void withoutAMailHostTheLogSaysAMailWasNotSentAndNeverShowsIt() throws Exception {
-        try (var server = MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")),
-                Deployments.war().toPath(), MicroServer.freePort(), SuiteDatabase.current().asSystemProperties(),
+        try (var server = MicroServer.start(
+                Path.of(System.getProperty("lanyard.micro.jar")),
+                Deployments.war().toPath(),
+                MicroServer.freePort(),
+                SuiteDatabase.current().asSystemProperties(),
                 log::add)) {
             var api = new Api(server.base().toURL());
             var ann = new Accounts(api).register();
 
-            var reply = api.post("api/forgot-password", Json.of("email", ann.email())).send();
+            var reply = api.post("api/forgot-password", Json.of("email", ann.email()))
+                    .send();
 
             assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
             String notSent = "Mail to " + ann.email() + " with subject \"Reset your password\" not sent";
             await().atMost(Duration.ofSeconds(30)).until(() -> log.stream().anyMatch(l -> l.contains(notSent)));
-            assertThat(log).anyMatch(l -> l.contains("Mail to " + ann.email()
-                    + " with subject \"Verify your email address\" not sent"));
-            assertThat(String.join("\n", log)).doesNotContain("reset-password?token=")
-                    .doesNotContain("/api/email/verify/" + ann.id() + "/").doesNotContain("signature=")
+            assertThat(log)
+                    .anyMatch(l -> l.contains(
+                            "Mail to " + ann.email() + " with subject \"Verify your email address\" not sent"));
+            assertThat(String.join("\n", log))
+                    .doesNotContain("reset-password?token=")
+                    .doesNotContain("/api/email/verify/" + ann.id() + "/")
+                    .doesNotContain("signature=")
                     .doesNotContain("==== MAIL NOT SENT");
         }
     }

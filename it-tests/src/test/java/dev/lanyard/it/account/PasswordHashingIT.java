@@ -23,7 +23,8 @@ class PasswordHashingIT extends MicroTest {
     void registrationStoresAnArgon2idHash() throws SQLException {
         var account = new Accounts(api()).register();
 
-        assertThat(storedHash(account.id())).startsWith(ARGON2ID_AT_THE_DEFAULTS)
+        assertThat(storedHash(account.id()))
+                .startsWith(ARGON2ID_AT_THE_DEFAULTS)
                 .matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
     }
 
@@ -33,16 +34,21 @@ class PasswordHashingIT extends MicroTest {
         String bcrypt = bcrypt(Accounts.PASSWORD);
         storeHash(account.id(), bcrypt);
 
-        var wrong = api().post("api/login", Json.of("email", account.email(), "password", "not the password")).send();
+        var wrong = api().post("api/login", Json.of("email", account.email(), "password", "not the password"))
+                .send();
         assertThat(wrong.status()).as(wrong.toString()).isEqualTo(422);
-        assertThat(storedHash(account.id())).as("a failed login re-hashes nothing").isEqualTo(bcrypt);
+        assertThat(storedHash(account.id()))
+                .as("a failed login re-hashes nothing")
+                .isEqualTo(bcrypt);
 
-        var login = api().post("api/login", Json.of("email", account.email(), "password", Accounts.PASSWORD)).send();
+        var login = api().post("api/login", Json.of("email", account.email(), "password", Accounts.PASSWORD))
+                .send();
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         String rehashed = storedHash(account.id());
         assertThat(rehashed).startsWith(ARGON2ID_AT_THE_DEFAULTS);
 
-        var again = api().post("api/login", Json.of("email", account.email(), "password", Accounts.PASSWORD)).send();
+        var again = api().post("api/login", Json.of("email", account.email(), "password", Accounts.PASSWORD))
+                .send();
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(storedHash(account.id())).as("a current hash is kept").isEqualTo(rehashed);
     }
@@ -53,10 +59,12 @@ class PasswordHashingIT extends MicroTest {
         String longPassword = "ü".repeat(60) + "-the-end";
         storeHash(account.id(), bcrypt(longPassword));
 
-        var differentTail = api().post("api/login", Json.of("email", account.email(),
-                "password", "ü".repeat(60) + "-THE-END")).send();
+        var differentTail = api().post(
+                        "api/login", Json.of("email", account.email(), "password", "ü".repeat(60) + "-THE-END"))
+                .send();
         assertThat(differentTail.status()).as(differentTail.toString()).isEqualTo(422);
-        var login = api().post("api/login", Json.of("email", account.email(), "password", longPassword)).send();
+        var login = api().post("api/login", Json.of("email", account.email(), "password", longPassword))
+                .send();
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         assertThat(storedHash(account.id())).startsWith(ARGON2ID_AT_THE_DEFAULTS);
     }

@@ -30,11 +30,23 @@ class PasswordIT extends MicroTest {
         var ann = new Accounts(api()).register();
         String other = login(ann.email(), Accounts.PASSWORD);
 
-        var reply = api().put("api/user/password", Json.of("current_password", "not the password at all",
-                "password", NEW_PASSWORD, "password_confirmation", NEW_PASSWORD)).bearer(ann.token()).send();
+        var reply = api().put(
+                        "api/user/password",
+                        Json.of(
+                                "current_password",
+                                "not the password at all",
+                                "password",
+                                NEW_PASSWORD,
+                                "password_confirmation",
+                                NEW_PASSWORD))
+                .bearer(ann.token())
+                .send();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
-        assertThat(reply.json().getJsonObject("errors").getJsonArray("current_password").getString(0))
+        assertThat(reply.json()
+                        .getJsonObject("errors")
+                        .getJsonArray("current_password")
+                        .getString(0))
                 .isEqualTo("The provided password does not match your current password.");
         assertThat(api().get("api/user").bearer(other).send().status()).isEqualTo(200);
         assertThat(login(ann.email(), Accounts.PASSWORD)).isNotBlank();
@@ -46,17 +58,29 @@ class PasswordIT extends MicroTest {
         var ann = new Accounts(api()).register();
         String other = login(ann.email(), Accounts.PASSWORD);
 
-        var reply = api().put("api/user/password", Json.of("current_password", Accounts.PASSWORD,
-                "password", NEW_PASSWORD, "password_confirmation", NEW_PASSWORD)).bearer(ann.token()).send();
+        var reply = api().put(
+                        "api/user/password",
+                        Json.of(
+                                "current_password",
+                                Accounts.PASSWORD,
+                                "password",
+                                NEW_PASSWORD,
+                                "password_confirmation",
+                                NEW_PASSWORD))
+                .bearer(ann.token())
+                .send();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(api().get("api/user").bearer(other).send().status()).isEqualTo(401);
         assertThat(api().get("api/user").bearer(ann.token()).send().status()).isEqualTo(200);
-        assertThat(api().post("api/login", Json.of("email", ann.email(), "password", Accounts.PASSWORD)).send()
-                .status()).isEqualTo(422);
+        assertThat(api().post("api/login", Json.of("email", ann.email(), "password", Accounts.PASSWORD))
+                        .send()
+                        .status())
+                .isEqualTo(422);
         assertThat(login(ann.email(), NEW_PASSWORD)).isNotBlank();
         assertThat(SuiteMail.awaitMail(ann.email(), NOTICE).text()).contains("Your password was changed");
-        assertThat(AuditTypes.of(api(), ann.token())).contains("password.changed")
+        assertThat(AuditTypes.of(api(), ann.token()))
+                .contains("password.changed")
                 .anyMatch(e -> e.startsWith("token.revoked") && e.contains("reason=password-change"));
     }
 
@@ -66,10 +90,28 @@ class PasswordIT extends MicroTest {
         var ann = accounts.register();
         String narrow = accounts.token(ann, "read:posts");
 
-        var weak = api().put("api/user/password", Json.of("current_password", Accounts.PASSWORD,
-                "password", "short", "password_confirmation", "short")).bearer(ann.token()).send();
-        var byNarrowToken = api().put("api/user/password", Json.of("current_password", Accounts.PASSWORD,
-                "password", NEW_PASSWORD, "password_confirmation", NEW_PASSWORD)).bearer(narrow).send();
+        var weak = api().put(
+                        "api/user/password",
+                        Json.of(
+                                "current_password",
+                                Accounts.PASSWORD,
+                                "password",
+                                "short",
+                                "password_confirmation",
+                                "short"))
+                .bearer(ann.token())
+                .send();
+        var byNarrowToken = api().put(
+                        "api/user/password",
+                        Json.of(
+                                "current_password",
+                                Accounts.PASSWORD,
+                                "password",
+                                NEW_PASSWORD,
+                                "password_confirmation",
+                                NEW_PASSWORD))
+                .bearer(narrow)
+                .send();
 
         assertThat(weak.status()).as(weak.toString()).isEqualTo(422);
         assertThat(weak.json().getJsonObject("errors").containsKey("password")).isTrue();
@@ -89,13 +131,17 @@ class PasswordIT extends MicroTest {
         assertThat(forUnknown.body()).isEqualTo(forKnown.body());
         assertThat(SuiteMail.awaitMail(ann.email(), RESET).text()).contains(ann.email());
         // The known address's mail was sent after the unknown one's request; give a stray mail time to show.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> SuiteMail.mailsTo(unknown).isEmpty());
         String admin = Admin.token(api());
-        var audit = api().get("api/admin/audit?type=password.reset-requested&per_page=100").bearer(admin).send();
+        var audit = api().get("api/admin/audit?type=password.reset-requested&per_page=100")
+                .bearer(admin)
+                .send();
         assertThat(audit.json().getJsonArray("data").getValuesAs(JsonObject.class))
                 .anyMatch(e -> e.getString("detail").contains(unknown.toLowerCase()))
-                .anyMatch(e -> !e.isNull("user_id") && e.getJsonNumber("user_id").longValue() == ann.id());
+                .anyMatch(
+                        e -> !e.isNull("user_id") && e.getJsonNumber("user_id").longValue() == ann.id());
     }
 
     @Test
@@ -118,7 +164,8 @@ class PasswordIT extends MicroTest {
                 .isEqualTo("This password reset token is invalid.");
         String fresh = login(ann.email(), NEW_PASSWORD);
         assertThat(SuiteMail.awaitMail(ann.email(), NOTICE).text()).contains("Your password was reset");
-        assertThat(AuditTypes.of(api(), fresh)).contains("password.reset")
+        assertThat(AuditTypes.of(api(), fresh))
+                .contains("password.reset")
                 .anyMatch(e -> e.startsWith("password.reset-failed"))
                 .anyMatch(e -> e.startsWith("password.reset-requested"))
                 .anyMatch(e -> e.startsWith("token.revoked") && e.contains("reason=password-reset"));
@@ -131,7 +178,8 @@ class PasswordIT extends MicroTest {
         String token = resetToken(SuiteMail.awaitMail(ann.email(), RESET));
         // An hour and a second ago, as lanyard.password-reset.expire-minutes (60) counts.
         assertThat(SuiteDatabase.update("UPDATE password_reset_tokens SET created_at = now() - interval '3601 seconds'"
-                + " WHERE user_id = " + ann.id())).isEqualTo(1);
+                        + " WHERE user_id = " + ann.id()))
+                .isEqualTo(1);
 
         var reply = reset(token, ann.email(), NEW_PASSWORD);
 
@@ -163,7 +211,9 @@ class PasswordIT extends MicroTest {
         var sixthForEmail = forgot(ann.email());
         var oneAddress = LoopbackClient.anyAddress(base);
         for (int i = 0; i < 5; i++) {
-            assertThat(oneAddress.post("api/forgot-password", Json.of("email", Accounts.uniqueEmail())).status())
+            assertThat(oneAddress
+                            .post("api/forgot-password", Json.of("email", Accounts.uniqueEmail()))
+                            .status())
                     .isEqualTo(200);
         }
         var sixthFromAddress = oneAddress.post("api/forgot-password", Json.of("email", Accounts.uniqueEmail()));
@@ -176,9 +226,18 @@ class PasswordIT extends MicroTest {
 
     @Test
     void badInputHasTheValidationShape() {
-        var noEmail = api().post("api/forgot-password", Json.of("email", "not an email")).send();
-        var noToken = api().post("api/reset-password", Json.of("email", Accounts.uniqueEmail(),
-                "password", NEW_PASSWORD, "password_confirmation", NEW_PASSWORD)).send();
+        var noEmail = api().post("api/forgot-password", Json.of("email", "not an email"))
+                .send();
+        var noToken = api().post(
+                        "api/reset-password",
+                        Json.of(
+                                "email",
+                                Accounts.uniqueEmail(),
+                                "password",
+                                NEW_PASSWORD,
+                                "password_confirmation",
+                                NEW_PASSWORD))
+                .send();
 
         assertThat(noEmail.status()).as(noEmail.toString()).isEqualTo(422);
         assertThat(noEmail.json().getJsonObject("errors").containsKey("email")).isTrue();
@@ -192,18 +251,30 @@ class PasswordIT extends MicroTest {
     }
 
     private Api.Reply reset(String token, String email, String password) {
-        return api().post("api/reset-password", Json.of("token", token, "email", email, "password", password,
-                "password_confirmation", password)).send();
+        return api().post(
+                        "api/reset-password",
+                        Json.of(
+                                "token",
+                                token,
+                                "email",
+                                email,
+                                "password",
+                                password,
+                                "password_confirmation",
+                                password))
+                .send();
     }
 
     private String login(String email, String password) {
-        var reply = api().post("api/login", Json.of("email", email, "password", password)).send();
+        var reply = api().post("api/login", Json.of("email", email, "password", password))
+                .send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json().getString("token");
     }
 
     private static String resetToken(SuiteMail.Mail mail) {
-        var token = Pattern.compile("^\\s*([A-Za-z0-9]{40})\\s*$", Pattern.MULTILINE).matcher(mail.text());
+        var token = Pattern.compile("^\\s*([A-Za-z0-9]{40})\\s*$", Pattern.MULTILINE)
+                .matcher(mail.text());
         assertThat(token.find()).as(mail.text()).isTrue();
         return token.group(1);
     }

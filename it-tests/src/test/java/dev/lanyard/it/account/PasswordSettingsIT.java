@@ -20,9 +20,13 @@ class PasswordSettingsIT {
         List<String> options = new ArrayList<>(SuiteDatabase.current().asSystemProperties());
         options.add("-Dlanyard.password.algorithm=scrypt");
 
-        assertThatThrownBy(() -> MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")),
-                Deployments.war().toPath(), MicroServer.freePort(), options, line -> {
-                }).close())
+        assertThatThrownBy(() -> MicroServer.start(
+                                Path.of(System.getProperty("lanyard.micro.jar")),
+                                Deployments.war().toPath(),
+                                MicroServer.freePort(),
+                                options,
+                                line -> {})
+                        .close())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Lanyard did not deploy")
                 .hasMessageContaining("lanyard.password.algorithm is \"scrypt\"; it must be argon2id or bcrypt");

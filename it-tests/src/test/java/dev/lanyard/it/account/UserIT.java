@@ -18,8 +18,8 @@ class UserIT extends MicroTest {
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.json().getJsonNumber("id").longValue()).isEqualTo(ann.id());
-        assertThat(reply.json().keySet()).containsExactlyInAnyOrder("id", "name", "email", "roles",
-                "email_verified_at", "created_at");
+        assertThat(reply.json().keySet())
+                .containsExactlyInAnyOrder("id", "name", "email", "roles", "email_verified_at", "created_at");
     }
 
     @Test
@@ -32,22 +32,32 @@ class UserIT extends MicroTest {
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.json().getJsonObject("user").getString("email")).isEqualTo(ann.email());
-        assertThat(reply.json().getJsonObject("stats").getJsonNumber("active_tokens").longValue()).isEqualTo(2);
+        assertThat(reply.json()
+                        .getJsonObject("stats")
+                        .getJsonNumber("active_tokens")
+                        .longValue())
+                .isEqualTo(2);
     }
 
     @Test
     void theBootstrapAdminHoldsRoleAdminAndAdminEndpointsNeedTheAbilityToo() {
-        var login = api().post("api/login", Json.of("email", Admin.EMAIL, "password", Admin.PASSWORD)).send();
+        var login = api().post("api/login", Json.of("email", Admin.EMAIL, "password", Admin.PASSWORD))
+                .send();
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        assertThat(login.json().getJsonObject("user").getJsonArray("roles").getString(0)).isEqualTo("admin");
+        assertThat(login.json().getJsonObject("user").getJsonArray("roles").getString(0))
+                .isEqualTo("admin");
         String adminToken = login.json().getString("token");
 
         var audit = api().get("api/admin/audit").bearer(adminToken).send();
         assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
         assertThat(audit.json().getJsonArray("data")).isNotNull();
 
-        var withoutAbility = api().post("api/tokens", Json.of("name", "reader", "abilities",
-                java.util.List.of("read:posts"))).bearer(adminToken).send().json().getString("plain_text_token");
+        var withoutAbility = api().post(
+                        "api/tokens", Json.of("name", "reader", "abilities", java.util.List.of("read:posts")))
+                .bearer(adminToken)
+                .send()
+                .json()
+                .getString("plain_text_token");
         var refused = api().get("api/admin/audit").bearer(withoutAbility).send();
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
         assertThat(refused.json().getString("message")).isNotBlank();

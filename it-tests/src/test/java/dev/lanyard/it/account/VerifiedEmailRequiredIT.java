@@ -37,13 +37,19 @@ class VerifiedEmailRequiredIT {
         List<String> options = new ArrayList<>(SuiteDatabase.current().asSystemProperties());
         options.add("-Dlanyard.require-verified-email=true");
         options.add("-Dlanyard.mail.log-unsent=true");
-        try (var server = MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")),
-                Deployments.war().toPath(), MicroServer.freePort(), options, log::add)) {
+        try (var server = MicroServer.start(
+                Path.of(System.getProperty("lanyard.micro.jar")),
+                Deployments.war().toPath(),
+                MicroServer.freePort(),
+                options,
+                log::add)) {
             var api = new Api(server.base().toURL());
             var ann = new Accounts(api).register();
 
             for (var refused : List.of(
-                    api.post("api/tokens", Json.of("name", "ci")).bearer(ann.token()).send(),
+                    api.post("api/tokens", Json.of("name", "ci"))
+                            .bearer(ann.token())
+                            .send(),
                     api.get("api/posts").bearer(ann.token()).send(),
                     api.get("api/inventory").bearer(ann.token()).send(),
                     api.get("api/transactions").bearer(ann.token()).send())) {
@@ -53,22 +59,34 @@ class VerifiedEmailRequiredIT {
             assertThat(api.get("api/user").bearer(ann.token()).send().status()).isEqualTo(200);
 
             String admin = Admin.token(api);
-            var client = api.post("api/admin/clients", Json.of("name", "storefront", "abilities",
-                    List.of("read:inventory"))).bearer(admin).send();
+            var client = api.post(
+                            "api/admin/clients", Json.of("name", "storefront", "abilities", List.of("read:inventory")))
+                    .bearer(admin)
+                    .send();
             assertThat(client.status()).as(client.toString()).isEqualTo(201);
-            var asClient = api.get("api/inventory").bearer(client.json().getString("token")).send();
-            assertThat(asClient.status()).as("a client has no address to verify: " + asClient).isEqualTo(200);
+            var asClient = api.get("api/inventory")
+                    .bearer(client.json().getString("token"))
+                    .send();
+            assertThat(asClient.status())
+                    .as("a client has no address to verify: " + asClient)
+                    .isEqualTo(200);
 
             String link = await().atMost(Duration.ofSeconds(30)).until(() -> linkInLog(ann.email()), l -> l != null);
             URI uri = URI.create(link);
-            var verified = api.get(uri.getRawPath().substring(1) + "?" + uri.getRawQuery()).send();
+            var verified = api.get(uri.getRawPath().substring(1) + "?" + uri.getRawQuery())
+                    .send();
             assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
 
-            assertThat(api.post("api/tokens", Json.of("name", "ci")).bearer(ann.token()).send().status())
+            assertThat(api.post("api/tokens", Json.of("name", "ci"))
+                            .bearer(ann.token())
+                            .send()
+                            .status())
                     .isEqualTo(201);
             assertThat(api.get("api/posts").bearer(ann.token()).send().status()).isEqualTo(200);
-            assertThat(api.get("api/inventory").bearer(ann.token()).send().status()).isEqualTo(200);
-            assertThat(api.get("api/transactions").bearer(ann.token()).send().status()).isEqualTo(200);
+            assertThat(api.get("api/inventory").bearer(ann.token()).send().status())
+                    .isEqualTo(200);
+            assertThat(api.get("api/transactions").bearer(ann.token()).send().status())
+                    .isEqualTo(200);
         }
     }
 
@@ -76,10 +94,12 @@ class VerifiedEmailRequiredIT {
     private String linkInLog(String email) {
         List<String> lines = List.copyOf(log);
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains("==== MAIL NOT SENT") && i + 1 < lines.size()
+            if (lines.get(i).contains("==== MAIL NOT SENT")
+                    && i + 1 < lines.size()
                     && lines.get(i + 1).equals("To: " + email)) {
                 for (int j = i + 1; j < lines.size() && !lines.get(j).contains("==== END OF MAIL"); j++) {
-                    var link = Pattern.compile("^https?://\\S+/api/email/verify/\\S+$").matcher(lines.get(j).trim());
+                    var link = Pattern.compile("^https?://\\S+/api/email/verify/\\S+$")
+                            .matcher(lines.get(j).trim());
                     if (link.find()) {
                         return link.group();
                     }

@@ -30,16 +30,20 @@ class AdminBootstrapIT extends MicroTest {
         options.add("-Dlanyard.admin.email=" + squatter.email().toUpperCase());
         options.add("-Dlanyard.admin.password=the operator's passphrase");
 
-        try (var server = MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")),
-                Deployments.war().toPath(), MicroServer.freePort(), options, log::add)) {
+        try (var server = MicroServer.start(
+                Path.of(System.getProperty("lanyard.micro.jar")),
+                Deployments.war().toPath(),
+                MicroServer.freePort(),
+                options,
+                log::add)) {
             var api = new Api(server.base().toURL());
 
             var reply = api.get("api/admin/users").bearer(squatter.token()).send();
 
             assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
             assertThat(log).anyMatch(line -> line.contains("lanyard.admin.email") && line.contains("not verified"));
-            var login = api.post("api/login", Json.of("email", squatter.email(), "password",
-                    Accounts.PASSWORD)).send();
+            var login = api.post("api/login", Json.of("email", squatter.email(), "password", Accounts.PASSWORD))
+                    .send();
             assertThat(login.status()).as("left as they were: " + login).isEqualTo(200);
         }
     }

@@ -57,6 +57,7 @@ class ClusterIT {
 
     /** The pruning lock's key, as {@code PruneLock} takes it. */
     private static final long PRUNE_LOCK = 0x6c6e7970_72756e65L;
+
     private static final String APP = "https://test.com/app";
     private static final String NEW_PASSWORD = "a brand new passphrase 42";
     private static final int SIMULTANEOUS = 16;
@@ -84,8 +85,9 @@ class ClusterIT {
         }
         a = new Api(nodeA.base().toURL());
         b = new Api(nodeB.base().toURL());
-        await().atMost(Duration.ofSeconds(60)).until(() -> LOG_A.stream().anyMatch(line -> line.contains("DG Size: 2"))
-                && LOG_B.stream().anyMatch(line -> line.contains("DG Size: 2")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> LOG_A.stream().anyMatch(line -> line.contains("DG Size: 2"))
+                        && LOG_B.stream().anyMatch(line -> line.contains("DG Size: 2")));
         proxy = Nginx.start(Path.of("target", "nginx"), List.of(nodeA.base(), nodeB.base()));
     }
 
@@ -111,14 +113,16 @@ class ClusterIT {
     @Test
     void theNodesFormOneDataGridOnLoopbackOnly() {
         assertThat(LOG_A).anyMatch(line -> line.contains("Address: /127.0.0.1:"));
-        assertThat(LOG_A).filteredOn(line -> line.contains("DataGrid: lanyard-it-") && line.contains("Address: /"))
+        assertThat(LOG_A)
+                .filteredOn(line -> line.contains("DataGrid: lanyard-it-") && line.contains("Address: /"))
                 .allMatch(line -> line.contains("Address: /127.0.0.1:"));
     }
 
     @Test
     void aTokenFromALoginOnAWorksOnBAndARevokeOnBIsRefusedOnAAtOnce() {
         var user = new Accounts(a).register();
-        var login = a.post("api/login", Json.of("email", user.email(), "password", Accounts.PASSWORD)).send();
+        var login = a.post("api/login", Json.of("email", user.email(), "password", Accounts.PASSWORD))
+                .send();
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         String token = login.json().getString("token");
 
@@ -134,7 +138,8 @@ class ClusterIT {
         String other = new Accounts(a).token(user, "read:posts");
         assertThat(a.get("api/posts").bearer(other).send().status()).isEqualTo(200);
         var revoke = b.send("POST", "api/oauth/revoke", "application/x-www-form-urlencoded", "token=" + other)
-                .bearer(user.token()).send();
+                .bearer(user.token())
+                .send();
         assertThat(revoke.status()).isEqualTo(200);
         assertThat(a.get("api/posts").bearer(other).send().status()).isEqualTo(401);
     }
@@ -150,110 +155,258 @@ class ClusterIT {
         try (var load = new Load(List.of(a, b), loadTokens())) {
             Case subject = prepare(change);
             for (int warm = 0; warm < 2; warm++) {
-                assertThat(subject.observe().apply(b)).as("on B before the change").isEqualTo(subject.before());
+                assertThat(subject.observe().apply(b))
+                        .as("on B before the change")
+                        .isEqualTo(subject.before());
             }
             subject.change().run();
-            assertThat(subject.observe().apply(b)).as("on B, the first request after the change on A")
+            assertThat(subject.observe().apply(b))
+                    .as("on B, the first request after the change on A")
                     .isEqualTo(subject.after());
             assertThat(Simultaneous.all(SIMULTANEOUS, i -> subject.observe().apply(i % 2 == 0 ? b : a)))
-                    .as("requests released together on both nodes after the change").containsOnly(subject.after());
+                    .as("requests released together on both nodes after the change")
+                    .containsOnly(subject.after());
             assertThat(load.stop()).as("load requests answered other than 200").isZero();
         }
     }
 
     /** The ways a token ends or narrows, or its owner changes. */
     enum Change {
-        LOGOUT, LOGOUT_ALL, REFRESH, SUCCESSOR_USED, ABILITIES_NARROWED, TOKEN_DELETED, ADMIN_REVOKED, OAUTH_REVOKED,
-        REPORTED, PASSWORD_CHANGED, PASSWORD_RESET, USER_DELETED, CLIENT_DELETED, EMAIL_VERIFIED, EXPIRED, PRUNED
+        LOGOUT,
+        LOGOUT_ALL,
+        REFRESH,
+        SUCCESSOR_USED,
+        ABILITIES_NARROWED,
+        TOKEN_DELETED,
+        ADMIN_REVOKED,
+        OAUTH_REVOKED,
+        REPORTED,
+        PASSWORD_CHANGED,
+        PASSWORD_RESET,
+        USER_DELETED,
+        CLIENT_DELETED,
+        EMAIL_VERIFIED,
+        EXPIRED,
+        PRUNED
     }
 
     /** What B answers (a status, or what it shows) before and after the change, which is made on A. */
-    record Case(Function<Api, String> observe, String before, Runnable change, String after) {
-    }
+    record Case(Function<Api, String> observe, String before, Runnable change, String after) {}
 
     private static Case prepare(Change change) throws Exception {
         var user = new Accounts(a).register();
         String second = new Accounts(a).token(user, "*");
-        Function<Api, String> userStatus = node -> status(node.get("api/user").bearer(second).send());
+        Function<Api, String> userStatus =
+                node -> status(node.get("api/user").bearer(second).send());
         return switch (change) {
-            case LOGOUT -> new Case(userStatus, "200", () -> expect(a.post("api/logout").bearer(second).send(), 200),
-                    "401");
-            case LOGOUT_ALL -> new Case(userStatus, "200",
-                    () -> expect(a.post("api/logout-all").bearer(user.token()).send(), 200), "401");
-            case REFRESH -> new Case(userStatus, "200",
-                    () -> expect(a.post("api/token/refresh").bearer(second).send(), 200), "401");
+            case LOGOUT ->
+                new Case(
+                        userStatus,
+                        "200",
+                        () -> expect(a.post("api/logout").bearer(second).send(), 200),
+                        "401");
+            case LOGOUT_ALL ->
+                new Case(
+                        userStatus,
+                        "200",
+                        () -> expect(
+                                a.post("api/logout-all").bearer(user.token()).send(), 200),
+                        "401");
+            case REFRESH ->
+                new Case(
+                        userStatus,
+                        "200",
+                        () -> expect(a.post("api/token/refresh").bearer(second).send(), 200),
+                        "401");
             case SUCCESSOR_USED -> {
                 // Refreshed with a grace, the old token works on B until its successor is first used, on A.
-                var refreshed = a.post("api/token/refresh", Json.of("grace_seconds", 300)).bearer(second).send();
+                var refreshed = a.post("api/token/refresh", Json.of("grace_seconds", 300))
+                        .bearer(second)
+                        .send();
                 expect(refreshed, 200);
                 String successor = refreshed.json().getString("token");
-                yield new Case(userStatus, "200",
-                        () -> expect(a.get("api/user").bearer(successor).send(), 200), "401");
+                yield new Case(
+                        userStatus,
+                        "200",
+                        () -> expect(a.get("api/user").bearer(successor).send(), 200),
+                        "401");
             }
             case ABILITIES_NARROWED -> {
                 String narrowed = new Accounts(a).token(user, "read:posts", "read:inventory");
-                yield new Case(node -> status(node.get("api/inventory").bearer(narrowed).send()), "200",
-                        () -> expect(a.patch("api/tokens/" + idOf(narrowed), Json.of("abilities",
-                                List.of("read:posts"))).bearer(user.token()).send(), 200), "403");
+                yield new Case(
+                        node -> status(
+                                node.get("api/inventory").bearer(narrowed).send()),
+                        "200",
+                        () -> expect(
+                                a.patch("api/tokens/" + idOf(narrowed), Json.of("abilities", List.of("read:posts")))
+                                        .bearer(user.token())
+                                        .send(),
+                                200),
+                        "403");
             }
-            case TOKEN_DELETED -> new Case(userStatus, "200",
-                    () -> expect(a.delete("api/tokens/" + idOf(second)).bearer(user.token()).send(), 200), "401");
-            case ADMIN_REVOKED -> new Case(userStatus, "200",
-                    () -> expect(a.delete("api/admin/tokens/" + idOf(second)).bearer(Admin.token(a)).send(), 200),
-                    "401");
-            case OAUTH_REVOKED -> new Case(userStatus, "200", () -> expect(a.send("POST", "api/oauth/revoke",
-                    "application/x-www-form-urlencoded", "token=" + second).bearer(user.token()).send(), 200), "401");
-            case REPORTED -> new Case(userStatus, "200", () -> expect(a.post("api/credentials/revoke",
-                    Json.of("credentials", List.of(second))).send(), 202), "401");
-            case PASSWORD_CHANGED -> new Case(userStatus, "200", () -> expect(a.put("api/user/password",
-                    Json.of("current_password", Accounts.PASSWORD, "password", NEW_PASSWORD,
-                            "password_confirmation", NEW_PASSWORD)).bearer(user.token()).send(), 200), "401");
+            case TOKEN_DELETED ->
+                new Case(
+                        userStatus,
+                        "200",
+                        () -> expect(
+                                a.delete("api/tokens/" + idOf(second))
+                                        .bearer(user.token())
+                                        .send(),
+                                200),
+                        "401");
+            case ADMIN_REVOKED ->
+                new Case(
+                        userStatus,
+                        "200",
+                        () -> expect(
+                                a.delete("api/admin/tokens/" + idOf(second))
+                                        .bearer(Admin.token(a))
+                                        .send(),
+                                200),
+                        "401");
+            case OAUTH_REVOKED ->
+                new Case(
+                        userStatus,
+                        "200",
+                        () -> expect(
+                                a.send(
+                                                "POST",
+                                                "api/oauth/revoke",
+                                                "application/x-www-form-urlencoded",
+                                                "token=" + second)
+                                        .bearer(user.token())
+                                        .send(),
+                                200),
+                        "401");
+            case REPORTED ->
+                new Case(
+                        userStatus,
+                        "200",
+                        () -> expect(
+                                a.post("api/credentials/revoke", Json.of("credentials", List.of(second)))
+                                        .send(),
+                                202),
+                        "401");
+            case PASSWORD_CHANGED ->
+                new Case(
+                        userStatus,
+                        "200",
+                        () -> expect(
+                                a.put(
+                                                "api/user/password",
+                                                Json.of(
+                                                        "current_password",
+                                                        Accounts.PASSWORD,
+                                                        "password",
+                                                        NEW_PASSWORD,
+                                                        "password_confirmation",
+                                                        NEW_PASSWORD))
+                                        .bearer(user.token())
+                                        .send(),
+                                200),
+                        "401");
             case PASSWORD_RESET -> new Case(userStatus, "200", () -> resetPassword(user.email()), "401");
-            case USER_DELETED -> new Case(userStatus, "200",
-                    () -> expect(a.delete("api/admin/users/" + user.id()).bearer(Admin.token(a)).send(), 200), "401");
+            case USER_DELETED ->
+                new Case(
+                        userStatus,
+                        "200",
+                        () -> expect(
+                                a.delete("api/admin/users/" + user.id())
+                                        .bearer(Admin.token(a))
+                                        .send(),
+                                200),
+                        "401");
             case CLIENT_DELETED -> {
                 String admin = Admin.token(a);
-                var client = a.post("api/admin/clients", Json.of("name", "storefront", "abilities",
-                        List.of("read:inventory"))).bearer(admin).send();
+                var client = a.post(
+                                "api/admin/clients",
+                                Json.of("name", "storefront", "abilities", List.of("read:inventory")))
+                        .bearer(admin)
+                        .send();
                 expect(client, 201);
                 String token = client.json().getString("token");
-                long id = client.json().getJsonObject("client").getJsonNumber("id").longValue();
-                yield new Case(node -> status(node.get("api/inventory").bearer(token).send()), "200",
-                        () -> expect(a.delete("api/admin/clients/" + id).bearer(admin).send(), 200), "401");
+                long id = client.json()
+                        .getJsonObject("client")
+                        .getJsonNumber("id")
+                        .longValue();
+                yield new Case(
+                        node -> status(node.get("api/inventory").bearer(token).send()),
+                        "200",
+                        () -> expect(
+                                a.delete("api/admin/clients/" + id)
+                                        .bearer(admin)
+                                        .send(),
+                                200),
+                        "401");
             }
             case EMAIL_VERIFIED -> {
-                expect(a.post("api/email/verification-notification").bearer(user.token()).send(), 202);
-                String link = await().atMost(Duration.ofSeconds(30)).until(() -> linkInLogs(user.email(),
-                        "/api/email/verify/"), l -> l != null);
+                expect(
+                        a.post("api/email/verification-notification")
+                                .bearer(user.token())
+                                .send(),
+                        202);
+                String link = await().atMost(Duration.ofSeconds(30))
+                        .until(() -> linkInLogs(user.email(), "/api/email/verify/"), l -> l != null);
                 URI uri = URI.create(link);
-                yield new Case(node -> node.get("api/user").bearer(second).send().json()
-                        .isNull("email_verified_at") ? "unverified" : "verified", "unverified",
-                        () -> expect(a.get(uri.getRawPath().substring(1) + "?" + uri.getRawQuery()).send(), 200),
+                yield new Case(
+                        node -> node.get("api/user")
+                                        .bearer(second)
+                                        .send()
+                                        .json()
+                                        .isNull("email_verified_at")
+                                ? "unverified"
+                                : "verified",
+                        "unverified",
+                        () -> expect(
+                                a.get(uri.getRawPath().substring(1) + "?" + uri.getRawQuery())
+                                        .send(),
+                                200),
                         "verified");
             }
             case EXPIRED, PRUNED -> {
                 Instant expires = Instant.now().plusSeconds(3);
                 var created = a.post("api/tokens", Json.of("name", "short", "expires_at", expires.toString()))
-                        .bearer(user.token()).send();
+                        .bearer(user.token())
+                        .send();
                 expect(created, 201);
                 String token = created.json().getString("plain_text_token");
-                yield new Case(node -> status(node.get("api/user").bearer(token).send()), "200", () -> {
-                    sleepUntil(expires.plusMillis(200));
-                    if (change == Change.PRUNED) {
-                        expect(a.post("api/admin/tokens/prune?hours=0").bearer(Admin.token(a)).send(), 200);
-                    }
-                }, "401");
+                yield new Case(
+                        node -> status(node.get("api/user").bearer(token).send()),
+                        "200",
+                        () -> {
+                            sleepUntil(expires.plusMillis(200));
+                            if (change == Change.PRUNED) {
+                                expect(
+                                        a.post("api/admin/tokens/prune?hours=0")
+                                                .bearer(Admin.token(a))
+                                                .send(),
+                                        200);
+                            }
+                        },
+                        "401");
             }
         };
     }
 
     private static void resetPassword(String email) {
         expect(a.post("api/forgot-password", Json.of("email", email)).send(), 200);
-        String link = await().atMost(Duration.ofSeconds(30)).until(() -> linkInLogs(email, "reset-password?token="),
-                l -> l != null);
+        String link = await().atMost(Duration.ofSeconds(30))
+                .until(() -> linkInLogs(email, "reset-password?token="), l -> l != null);
         String token = URLDecoder.decode(link.replaceFirst(".*[?&]token=([^&]+).*", "$1"), StandardCharsets.UTF_8);
-        expect(a.post("api/reset-password", Json.of("token", token, "email", email, "password", NEW_PASSWORD,
-                "password_confirmation", NEW_PASSWORD)).send(), 200);
+        expect(
+                a.post(
+                                "api/reset-password",
+                                Json.of(
+                                        "token",
+                                        token,
+                                        "email",
+                                        email,
+                                        "password",
+                                        NEW_PASSWORD,
+                                        "password_confirmation",
+                                        NEW_PASSWORD))
+                        .send(),
+                200);
     }
 
     /** The link containing {@code marker} in a mail to {@code email} that either node wrote to its log. */
@@ -261,11 +414,13 @@ class ClusterIT {
         for (List<String> log : List.of(LOG_A, LOG_B)) {
             List<String> lines = List.copyOf(log);
             for (int i = 0; i + 1 < lines.size(); i++) {
-                if (lines.get(i).contains("==== MAIL NOT SENT") && lines.get(i + 1).equals("To: " + email)) {
+                if (lines.get(i).contains("==== MAIL NOT SENT")
+                        && lines.get(i + 1).equals("To: " + email)) {
                     for (int j = i + 1; j < lines.size() && !lines.get(j).contains("==== END OF MAIL"); j++) {
                         if (lines.get(j).contains(marker)) {
-                            return lines.get(j).trim().replaceFirst("^.*?(\\S*" + Pattern.quote(marker) + "\\S*).*$",
-                                    "$1");
+                            return lines.get(j)
+                                    .trim()
+                                    .replaceFirst("^.*?(\\S*" + Pattern.quote(marker) + "\\S*).*$", "$1");
                         }
                     }
                 }
@@ -303,7 +458,9 @@ class ClusterIT {
     /** Tokens of other users that the load authenticates, made once. */
     private static synchronized List<String> loadTokens() {
         if (loadTokens == null) {
-            loadTokens = Stream.generate(() -> new Accounts(a).register().token()).limit(8).toList();
+            loadTokens = Stream.generate(() -> new Accounts(a).register().token())
+                    .limit(8)
+                    .toList();
         }
         return loadTokens;
     }
@@ -319,7 +476,9 @@ class ClusterIT {
                 int thread = t;
                 threads.submit(() -> {
                     for (int i = thread; running.get(); i++) {
-                        var reply = nodes.get(i % nodes.size()).get("api/user").bearer(tokens.get(i % tokens.size()))
+                        var reply = nodes.get(i % nodes.size())
+                                .get("api/user")
+                                .bearer(tokens.get(i % tokens.size()))
                                 .send();
                         if (reply.status() != 200) {
                             failures.incrementAndGet();
@@ -355,8 +514,9 @@ class ClusterIT {
         for (Api node : List.of(b, a)) {
             var locked = node.post("api/login", right).send();
             assertThat(locked.status()).as(locked.toString()).isEqualTo(429);
-            assertThat(locked.header("Retry-After")).hasValueSatisfying(
-                    seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
+            assertThat(locked.header("Retry-After"))
+                    .hasValueSatisfying(
+                            seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
         }
     }
 
@@ -370,7 +530,10 @@ class ClusterIT {
 
         // Whatever a client claims in the headers nginx passes on, the hop nginx appends is the one that counts.
         for (int attempt = 1; attempt <= 5; attempt++) {
-            var reply = attacker.post("api/login", wrong, "X-Forwarded-For: 203.0.113." + attempt,
+            var reply = attacker.post(
+                    "api/login",
+                    wrong,
+                    "X-Forwarded-For: 203.0.113." + attempt,
                     "Forwarded: for=198.51.100." + attempt);
             assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
         }
@@ -386,30 +549,40 @@ class ClusterIT {
         var user = new Accounts(a).register();
         var client = LoopbackClient.anyAddress(proxy.http());
 
-        client.post("api/login", Json.of("email", user.email(), "password", "not the password 1"),
+        client.post(
+                "api/login",
+                Json.of("email", user.email(), "password", "not the password 1"),
                 "X-Forwarded-For: 203.0.113.7");
         var login = client.post("api/login", Json.of("email", user.email(), "password", Accounts.PASSWORD));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        var audit = client.get("api/audit?per_page=100", "Authorization: Bearer " + login.json().getString("token"));
+        var audit = client.get(
+                "api/audit?per_page=100",
+                "Authorization: Bearer " + login.json().getString("token"));
 
         assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
-        assertThat(loginEvents(audit)).hasSize(2).allSatisfy(event -> assertThat(event.getString("ip"))
-                .as(event.toString()).isEqualTo(client.address()));
+        assertThat(loginEvents(audit))
+                .hasSize(2)
+                .allSatisfy(event ->
+                        assertThat(event.getString("ip")).as(event.toString()).isEqualTo(client.address()));
     }
 
     @Test
     void behindNginxATokenShowsTheClientsOwnAddressAsWhereItWasLastUsed() {
         var user = new Accounts(a).register();
         var client = LoopbackClient.anyAddress(proxy.http());
-        String[] headers = {"Authorization: Bearer " + user.token(), "User-Agent: inventory-sync/1.4",
-            "X-Forwarded-For: 203.0.113.8"};
+        String[] headers = {
+            "Authorization: Bearer " + user.token(), "User-Agent: inventory-sync/1.4", "X-Forwarded-For: 203.0.113.8"
+        };
 
         // Every read comes from the same client, so whichever node notes the use first notes this client.
-        JsonObject token = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var list = client.get("api/tokens", headers);
-            assertThat(list.status()).as(list.toString()).isEqualTo(200);
-            return list.json().getJsonArray("tokens").getJsonObject(0);
-        }, listed -> !listed.isNull("last_used_ip"));
+        JsonObject token = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            var list = client.get("api/tokens", headers);
+                            assertThat(list.status()).as(list.toString()).isEqualTo(200);
+                            return list.json().getJsonArray("tokens").getJsonObject(0);
+                        },
+                        listed -> !listed.isNull("last_used_ip"));
 
         assertThat(token.getString("last_used_ip")).isEqualTo(client.address());
         assertThat(token.getString("last_used_user_agent")).isEqualTo("inventory-sync/1.4");
@@ -431,14 +604,18 @@ class ClusterIT {
     void forwardingHeadersSentStraightToANodeAreIgnored() throws IOException {
         var user = new Accounts(a).register();
         var client = LoopbackClient.anyAddress(nodeA.base().toURL());
-        String[] claims = {"X-Forwarded-For: 203.0.113.50", "Forwarded: for=203.0.113.51;proto=https",
-            "X-Forwarded-Proto: https"};
+        String[] claims = {
+            "X-Forwarded-For: 203.0.113.50", "Forwarded: for=203.0.113.51;proto=https", "X-Forwarded-Proto: https"
+        };
 
         var login = client.post("api/login", Json.of("email", user.email(), "password", Accounts.PASSWORD), claims);
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        var audit = client.get("api/audit?per_page=100", "Authorization: Bearer " + login.json().getString("token"));
-        assertThat(loginEvents(audit)).singleElement().satisfies(event -> assertThat(event.getString("ip"))
-                .isEqualTo(client.address()));
+        var audit = client.get(
+                "api/audit?per_page=100",
+                "Authorization: Bearer " + login.json().getString("token"));
+        assertThat(loginEvents(audit))
+                .singleElement()
+                .satisfies(event -> assertThat(event.getString("ip")).isEqualTo(client.address()));
 
         var session = spaLogin(client, user, claims);
         assertThat(sessionCookie(session)).doesNotContain("Secure");
@@ -447,27 +624,37 @@ class ClusterIT {
 
     /** A single-page app's sign-in: the CSRF cookie first, then the login echoing it. */
     private static LoopbackClient.Reply spaLogin(LoopbackClient browser, Accounts.Account user, String... headers) {
-        var csrf = browser.get("api/csrf-cookie", Stream.concat(Stream.of("Referer: " + APP), Stream.of(headers))
-                .toArray(String[]::new));
+        var csrf = browser.get(
+                "api/csrf-cookie",
+                Stream.concat(Stream.of("Referer: " + APP), Stream.of(headers)).toArray(String[]::new));
         assertThat(csrf.status()).as(csrf.toString()).isEqualTo(204);
-        String xsrf = csrf.headers("Set-Cookie").stream().filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
-                .map(cookie -> cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';'))).findFirst()
+        String xsrf = csrf.headers("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
+                .map(cookie -> cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';')))
+                .findFirst()
                 .orElseThrow();
-        var login = browser.post("api/spa/login", Json.of("email", user.email(), "password", Accounts.PASSWORD),
-                Stream.concat(Stream.of("Referer: " + APP, "Cookie: XSRF-TOKEN=" + xsrf, "X-XSRF-TOKEN: " + xsrf),
-                        Stream.of(headers)).toArray(String[]::new));
+        var login = browser.post(
+                "api/spa/login",
+                Json.of("email", user.email(), "password", Accounts.PASSWORD),
+                Stream.concat(
+                                Stream.of("Referer: " + APP, "Cookie: XSRF-TOKEN=" + xsrf, "X-XSRF-TOKEN: " + xsrf),
+                                Stream.of(headers))
+                        .toArray(String[]::new));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         return login;
     }
 
     private static String sessionCookie(LoopbackClient.Reply reply) {
-        return reply.headers("Set-Cookie").stream().filter(cookie -> cookie.startsWith("lanyard_session="))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + reply.head()));
+        return reply.headers("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("lanyard_session="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + reply.head()));
     }
 
     private static List<JsonObject> loginEvents(LoopbackClient.Reply audit) {
         return audit.json().getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                .filter(event -> event.getString("type").startsWith("login.")).toList();
+                .filter(event -> event.getString("type").startsWith("login."))
+                .toList();
     }
 
     @Test
@@ -475,7 +662,8 @@ class ClusterIT {
         // The suite schedules pruning every two seconds on both nodes.
         Instant since = SuiteDatabase.now();
 
-        await().atMost(Duration.ofSeconds(40)).until(() -> scheduledSlotsSince(since).size() >= 6);
+        await().atMost(Duration.ofSeconds(40))
+                .until(() -> scheduledSlotsSince(since).size() >= 6);
 
         List<String> slots = scheduledSlotsSince(since);
         assertThat(slots).as("slots pruned since " + since).doesNotHaveDuplicates();
@@ -492,12 +680,15 @@ class ClusterIT {
             Instant held = SuiteDatabase.now();
             long slot = SuiteDatabase.number("SELECT extract(epoch FROM last_slot)::bigint FROM scheduled_runs"
                     + " WHERE name = 'token-pruning'");
-            var manual = CompletableFuture.supplyAsync(() -> b.post("api/admin/tokens/prune").bearer(admin).send());
+            var manual = CompletableFuture.supplyAsync(
+                    () -> b.post("api/admin/tokens/prune").bearer(admin).send());
 
             // While another run holds the lock, the timers go on claiming their slots but skip the work, and a
             // manual run waits.
-            await().atMost(Duration.ofSeconds(30)).until(() -> SuiteDatabase.number("SELECT extract(epoch FROM"
-                    + " last_slot)::bigint FROM scheduled_runs WHERE name = 'token-pruning'") >= slot + 4);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> SuiteDatabase.number("SELECT extract(epoch FROM"
+                                    + " last_slot)::bigint FROM scheduled_runs WHERE name = 'token-pruning'")
+                            >= slot + 4);
             assertThat(manual).isNotDone();
             assertThat(scheduledSlotsSince(held)).isEmpty();
 
@@ -510,17 +701,28 @@ class ClusterIT {
         }
     }
 
-    private static MicroServer start(String name, int gridPort, String members, String cluster,
-            List<String> log) {
+    private static MicroServer start(String name, int gridPort, String members, String cluster, List<String> log) {
         try {
             List<String> jvm = new ArrayList<>(SuiteDatabase.current().asSystemProperties());
             jvm.add("-Xmx512m");
             jvm.add("-Dlanyard.trusted-proxies=127.0.0.1/32");
             // Verification and reset mails go to the node's log, where the eviction tests read their links.
             jvm.add("-Dlanyard.mail.log-unsent=true");
-            return MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")), Deployments.war().toPath(),
-                    MicroServer.freePort(), jvm, List.of("--clustermode", members, "--interfaces", "127.0.0.1",
-                            "--startport", String.valueOf(gridPort), "--clustername", cluster, "--name",
+            return MicroServer.start(
+                    Path.of(System.getProperty("lanyard.micro.jar")),
+                    Deployments.war().toPath(),
+                    MicroServer.freePort(),
+                    jvm,
+                    List.of(
+                            "--clustermode",
+                            members,
+                            "--interfaces",
+                            "127.0.0.1",
+                            "--startport",
+                            String.valueOf(gridPort),
+                            "--clustername",
+                            cluster,
+                            "--name",
                             "lanyard-" + name),
                     log::add);
         } catch (IOException e) {

@@ -26,10 +26,16 @@ class MalformedTrustedProxiesIT {
         List<String> options = new ArrayList<>(SuiteDatabase.current().asSystemProperties());
         options.add("-Dlanyard.trusted-proxies=127.0.0.1/32,10.0.0.0/33");
 
-        assertThatThrownBy(() -> MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")),
-                Deployments.war().toPath(), MicroServer.freePort(), options, log::add).close())
+        assertThatThrownBy(() -> MicroServer.start(
+                                Path.of(System.getProperty("lanyard.micro.jar")),
+                                Deployments.war().toPath(),
+                                MicroServer.freePort(),
+                                options,
+                                log::add)
+                        .close())
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(log).anyMatch(line -> line.contains("lanyard.trusted-proxies: \"10.0.0.0/33\" is not an IPv4 or"
-                + " IPv6 address or CIDR block"));
+        assertThat(log)
+                .anyMatch(line -> line.contains(
+                        "lanyard.trusted-proxies: \"10.0.0.0/33\" is not an IPv4 or" + " IPv6 address or CIDR block"));
     }
 }

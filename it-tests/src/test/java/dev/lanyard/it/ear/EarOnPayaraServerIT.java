@@ -66,13 +66,14 @@ class EarOnPayaraServerIT {
     @Test
     void withoutSmtpTheServerLogSaysTheVerificationMailWasNotSent() throws IOException {
         var ann = new Accounts(api).register();
-        Path log = Path.of(System.getProperty("lanyard.server.home"), "glassfish", "domains", "domain1", "logs",
-                "server.log");
+        Path log = Path.of(
+                System.getProperty("lanyard.server.home"), "glassfish", "domains", "domain1", "logs", "server.log");
         String notSent = "Mail to " + ann.email() + " with subject \"Verify your email address\" not sent";
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Files.readString(log, StandardCharsets.ISO_8859_1).contains(notSent));
-        assertThat(Files.readString(log, StandardCharsets.ISO_8859_1)).doesNotContain("==== MAIL NOT SENT")
+        assertThat(Files.readString(log, StandardCharsets.ISO_8859_1))
+                .doesNotContain("==== MAIL NOT SENT")
                 .doesNotContain("/api/email/verify/" + ann.id() + "/");
     }
 

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class AuthenticationBeforeNegotiationIT extends MicroTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final List<String> NOT_JSON = List.of("text/html",
-            "text/html,application/xhtml+xml,application/xml;q=0.9", "image/png", "application/xml");
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final List<String> NOT_JSON = List.of(
+            "text/html", "text/html,application/xhtml+xml,application/xml;q=0.9", "image/png", "application/xml");
 
     @Test
     void anUnauthenticatedRequestIs401WhateverItAccepts() throws Exception {
@@ -34,13 +35,14 @@ class AuthenticationBeforeNegotiationIT extends MicroTest {
             assertThat(reply.statusCode()).as(accept + " " + reply.body()).isEqualTo(401);
             assertThat(json(reply).getString("message")).isEqualTo("Unauthenticated.");
             assertThat(reply.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
-            assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(reply.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         }
         var badToken = get("api/user", "text/html", "1|not-a-token");
         assertThat(badToken.statusCode()).as(badToken.body()).isEqualTo(401);
         assertThat(badToken.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
-        var post = send(HttpRequest.newBuilder(uri("api/logout")).header("Accept", "text/html")
+        var post = send(HttpRequest.newBuilder(uri("api/logout"))
+                .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(post.statusCode()).as(post.body()).isEqualTo(401);
     }
@@ -69,8 +71,8 @@ class AuthenticationBeforeNegotiationIT extends MicroTest {
             var reply = get(page, "text/html", null);
 
             assertThat(reply.statusCode()).as(page).isEqualTo(200);
-            assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/html"));
+            assertThat(reply.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
             assertThat(reply.body()).contains("<html");
         }
     }

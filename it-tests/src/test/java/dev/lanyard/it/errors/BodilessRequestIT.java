@@ -28,11 +28,14 @@ class BodilessRequestIT extends MicroTest {
         for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "application/xml"}) {
             var account = accounts.register();
 
-            var logout = api().send("POST", "api/logout", type, "").bearer(account.token()).send();
+            var logout = api().send("POST", "api/logout", type, "")
+                    .bearer(account.token())
+                    .send();
 
             assertThat(logout.status()).as(type + " " + logout).isEqualTo(200);
             assertThat(logout.json().getString("message")).isEqualTo("Logged out.");
-            assertThat(api().get("api/user").bearer(account.token()).send().status()).isEqualTo(401);
+            assertThat(api().get("api/user").bearer(account.token()).send().status())
+                    .isEqualTo(401);
         }
     }
 
@@ -45,7 +48,10 @@ class BodilessRequestIT extends MicroTest {
             var reply = call.bearer(account.token()).send();
 
             assertThat(reply.status()).as(type + " " + reply).isEqualTo(422);
-            assertThat(reply.json().getJsonObject("errors").getJsonArray("token").getString(0))
+            assertThat(reply.json()
+                            .getJsonObject("errors")
+                            .getJsonArray("token")
+                            .getString(0))
                     .isEqualTo("The token field is required.");
         }
     }
@@ -54,11 +60,14 @@ class BodilessRequestIT extends MicroTest {
     void aBodyThatIsNotJsonIs415AndChangesNothing() {
         var account = new Accounts(api()).register();
 
-        var logout = api().send("POST", "api/logout", "text/plain", "please").bearer(account.token()).send();
+        var logout = api().send("POST", "api/logout", "text/plain", "please")
+                .bearer(account.token())
+                .send();
 
         assertThat(logout.status()).as(logout.toString()).isEqualTo(415);
         assertThat(logout.json().getString("message")).isEqualTo("Unsupported media type: send JSON.");
-        assertThat(api().get("api/user").bearer(account.token()).send().status()).isEqualTo(200);
+        assertThat(api().get("api/user").bearer(account.token()).send().status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -69,14 +78,20 @@ class BodilessRequestIT extends MicroTest {
             Files.copy(source, script, StandardCopyOption.REPLACE_EXISTING);
         }
 
-        var node = new ProcessBuilder("node", script.getFileName().toString(), base + "api",
-                Accounts.uniqueEmail()).directory(NODE_PROJECT.toFile()).redirectErrorStream(true).start();
+        var node = new ProcessBuilder("node", script.getFileName().toString(), base + "api", Accounts.uniqueEmail())
+                .directory(NODE_PROJECT.toFile())
+                .redirectErrorStream(true)
+                .start();
         assertThat(node.waitFor(60, TimeUnit.SECONDS)).as("node finished").isTrue();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(node.exitValue()).as(output).isZero();
-        assertThat(output).contains("register 201", "logout 200 {\"message\":\"Logged out.\"}",
-                "user-after-logout 401 Unauthenticated.", "done");
+        assertThat(output)
+                .contains(
+                        "register 201",
+                        "logout 200 {\"message\":\"Logged out.\"}",
+                        "user-after-logout 401 Unauthenticated.",
+                        "done");
     }
 
     /** Node 20 is on the machine; axios comes from the npm registry, once, into a folder under target. */

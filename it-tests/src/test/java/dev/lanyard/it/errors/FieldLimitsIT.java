@@ -24,7 +24,8 @@ class FieldLimitsIT extends MicroTest {
     void aLoginWithA1200CharacterEmailIs422() {
         String email = "a".repeat(1188) + "@example.com";
 
-        var reply = api().post("api/login", Json.of("email", email, "password", Accounts.PASSWORD)).send();
+        var reply = api().post("api/login", Json.of("email", email, "password", Accounts.PASSWORD))
+                .send();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
         assertThat(reply.json().getJsonObject("errors").getJsonArray("email").getString(0))
@@ -36,7 +37,8 @@ class FieldLimitsIT extends MicroTest {
         var account = new Accounts(api()).register();
 
         var created = api().post("api/tokens", Json.of("name", NAME_255, "abilities", abilities(50, 64)))
-                .bearer(account.token()).send();
+                .bearer(account.token())
+                .send();
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonObject token = created.json().getJsonObject("token");
@@ -46,7 +48,8 @@ class FieldLimitsIT extends MicroTest {
         assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
         assertThat(audit.json().getJsonArray("data").getValuesAs(JsonObject.class))
                 .filteredOn(e -> e.getString("type").equals("token.created"))
-                .anySatisfy(e -> assertThat(e.getString("detail")).hasSizeLessThanOrEqualTo(1000)
+                .anySatisfy(e -> assertThat(e.getString("detail"))
+                        .hasSizeLessThanOrEqualTo(1000)
                         .contains("name=" + NAME_255.substring(0, 100)));
     }
 
@@ -55,11 +58,18 @@ class FieldLimitsIT extends MicroTest {
         var account = new Accounts(api()).register();
 
         assertThat(refusedFields(api().post("api/tokens", Json.of("name", "t", "abilities", abilities(51, 20)))
-                .bearer(account.token()).send())).containsExactly("abilities");
+                        .bearer(account.token())
+                        .send()))
+                .containsExactly("abilities");
         assertThat(refusedFields(api().post("api/tokens", Json.of("name", "t", "abilities", abilities(1, 65)))
-                .bearer(account.token()).send())).containsExactly("abilities");
-        assertThat(refusedFields(api().post("api/tokens", Json.of("name", NAME_255 + "n", "abilities",
-                abilities(50, 64))).bearer(account.token()).send())).containsExactly("name");
+                        .bearer(account.token())
+                        .send()))
+                .containsExactly("abilities");
+        assertThat(refusedFields(
+                        api().post("api/tokens", Json.of("name", NAME_255 + "n", "abilities", abilities(50, 64)))
+                                .bearer(account.token())
+                                .send()))
+                .containsExactly("name");
     }
 
     @Test
@@ -67,14 +77,20 @@ class FieldLimitsIT extends MicroTest {
         String admin = Admin.token(api());
 
         var created = api().post("api/admin/clients", Json.of("name", NAME_255, "abilities", abilities(50, 64)))
-                .bearer(admin).send();
+                .bearer(admin)
+                .send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().getJsonObject("client").getString("name")).isEqualTo(NAME_255);
 
-        assertThat(refusedFields(api().post("api/admin/clients", Json.of("name", NAME_255, "abilities",
-                abilities(51, 64))).bearer(admin).send())).containsExactly("abilities");
+        assertThat(refusedFields(
+                        api().post("api/admin/clients", Json.of("name", NAME_255, "abilities", abilities(51, 64)))
+                                .bearer(admin)
+                                .send()))
+                .containsExactly("abilities");
         assertThat(refusedFields(api().post("api/admin/clients", Json.of("name", NAME_255 + "n"))
-                .bearer(admin).send())).containsExactly("name");
+                        .bearer(admin)
+                        .send()))
+                .containsExactly("name");
     }
 
     @Test
@@ -82,18 +98,23 @@ class FieldLimitsIT extends MicroTest {
         var account = new Accounts(api()).register();
         String userAgent = "agent/" + "x".repeat(4000);
 
-        var login = api().post("api/login", Json.of("email", account.email(), "password", Accounts.PASSWORD,
-                "device_name", NAME_255)).header("User-Agent", userAgent).send();
+        var login = api().post(
+                        "api/login",
+                        Json.of("email", account.email(), "password", Accounts.PASSWORD, "device_name", NAME_255))
+                .header("User-Agent", userAgent)
+                .send();
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         var failed = api().post("api/login", Json.of("email", account.email(), "password", "w".repeat(4000)))
-                .header("User-Agent", userAgent).send();
+                .header("User-Agent", userAgent)
+                .send();
         assertThat(failed.status()).as(failed.toString()).isEqualTo(422);
 
         var audit = api().get("api/audit?per_page=100").bearer(account.token()).send();
         assertThat(audit.json().getJsonArray("data").getValuesAs(JsonObject.class))
                 .filteredOn(e -> e.getString("type").startsWith("login."))
                 .hasSize(2)
-                .allSatisfy(e -> assertThat(e.getString("user_agent")).hasSize(512).startsWith("agent/xxx"));
+                .allSatisfy(
+                        e -> assertThat(e.getString("user_agent")).hasSize(512).startsWith("agent/xxx"));
     }
 
     private static List<String> abilities(int count, int length) {

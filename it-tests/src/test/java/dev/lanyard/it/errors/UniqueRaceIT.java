@@ -23,23 +23,47 @@ class UniqueRaceIT extends MicroTest {
     @Test
     void simultaneousRegistrationsOfOneEmailGiveOneAccountAndFour422s() throws Exception {
         String local = "race-" + UUID.randomUUID();
-        List<String> spellings = List.of(local + "@example.com", local.toUpperCase() + "@EXAMPLE.COM",
-                "Race" + local.substring(4) + "@example.com", local + "@Example.Com", local + "@EXAMPLE.com");
+        List<String> spellings = List.of(
+                local + "@example.com",
+                local.toUpperCase() + "@EXAMPLE.COM",
+                "Race" + local.substring(4) + "@example.com",
+                local + "@Example.Com",
+                local + "@EXAMPLE.com");
 
-        List<Api.Reply> replies = Simultaneous.all(spellings.size(), i -> api().post("api/register", Json.of("name",
-                "Racer", "email", spellings.get(i), "password", Accounts.PASSWORD, "password_confirmation",
-                Accounts.PASSWORD)).send());
+        List<Api.Reply> replies = Simultaneous.all(
+                spellings.size(),
+                i -> api().post(
+                                "api/register",
+                                Json.of(
+                                        "name",
+                                        "Racer",
+                                        "email",
+                                        spellings.get(i),
+                                        "password",
+                                        Accounts.PASSWORD,
+                                        "password_confirmation",
+                                        Accounts.PASSWORD))
+                        .send());
 
-        assertThat(replies).as(replies.toString()).filteredOn(r -> r.status() == 201).hasSize(1);
-        assertThat(replies).as(replies.toString()).filteredOn(r -> r.status() == 422).hasSize(4)
+        assertThat(replies)
+                .as(replies.toString())
+                .filteredOn(r -> r.status() == 201)
+                .hasSize(1);
+        assertThat(replies)
+                .as(replies.toString())
+                .filteredOn(r -> r.status() == 422)
+                .hasSize(4)
                 .allSatisfy(reply -> {
                     assertThat(reply.json().getString("message")).isEqualTo("The email has already been taken.");
                     assertThat(reply.json().getJsonObject("errors").keySet()).containsExactly("email");
-                    assertThat(reply.json().getJsonObject("errors").getJsonArray("email").getString(0))
+                    assertThat(reply.json()
+                                    .getJsonObject("errors")
+                                    .getJsonArray("email")
+                                    .getString(0))
                             .isEqualTo("The email has already been taken.");
                 });
-        assertThat(SuiteDatabase.number("SELECT count(*) FROM users WHERE lower(email) = '" + local
-                + "@example.com'")).isEqualTo(1);
+        assertThat(SuiteDatabase.number("SELECT count(*) FROM users WHERE lower(email) = '" + local + "@example.com'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -48,12 +72,34 @@ class UniqueRaceIT extends MicroTest {
         String sku = "RACE-" + UUID.randomUUID();
         List<String> spellings = List.of(sku, sku.toLowerCase(), sku, sku.toLowerCase());
 
-        List<Api.Reply> replies = Simultaneous.all(spellings.size(), i -> api().post("api/inventory", Json.of("sku",
-                spellings.get(i), "name", "Raced", "price", new BigDecimal("1.00"), "stock", 1)).bearer(admin).send());
+        List<Api.Reply> replies = Simultaneous.all(
+                spellings.size(),
+                i -> api().post(
+                                "api/inventory",
+                                Json.of(
+                                        "sku",
+                                        spellings.get(i),
+                                        "name",
+                                        "Raced",
+                                        "price",
+                                        new BigDecimal("1.00"),
+                                        "stock",
+                                        1))
+                        .bearer(admin)
+                        .send());
 
-        assertThat(replies).as(replies.toString()).filteredOn(r -> r.status() == 201).hasSize(1);
-        assertThat(replies).as(replies.toString()).filteredOn(r -> r.status() == 422).hasSize(3)
-                .allSatisfy(reply -> assertThat(reply.json().getJsonObject("errors").getJsonArray("sku")
-                        .getString(0)).isEqualTo("The sku has already been taken."));
+        assertThat(replies)
+                .as(replies.toString())
+                .filteredOn(r -> r.status() == 201)
+                .hasSize(1);
+        assertThat(replies)
+                .as(replies.toString())
+                .filteredOn(r -> r.status() == 422)
+                .hasSize(3)
+                .allSatisfy(reply -> assertThat(reply.json()
+                                .getJsonObject("errors")
+                                .getJsonArray("sku")
+                                .getString(0))
+                        .isEqualTo("The sku has already been taken."));
     }
 }

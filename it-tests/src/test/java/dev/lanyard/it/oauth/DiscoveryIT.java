@@ -26,23 +26,28 @@ class DiscoveryIT extends MicroTest {
         var reply = api().get(METADATA).send();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        assertThat(reply.header("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("application/json"));
+        assertThat(reply.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonObject metadata = reply.json();
         String root = SuiteMail.appUrl();
         assertThat(metadata.getString("issuer")).isEqualTo(root.substring(0, root.length() - 1));
         assertThat(metadata.getString("introspection_endpoint")).isEqualTo(root + "api/oauth/introspect");
         assertThat(metadata.getString("revocation_endpoint")).isEqualTo(root + "api/oauth/revoke");
         assertThat(metadata.getJsonArray("introspection_endpoint_auth_methods_supported")
-                .getValuesAs(JsonString::getString)).containsExactly("bearer");
+                        .getValuesAs(JsonString::getString))
+                .containsExactly("bearer");
         assertThat(metadata.getJsonArray("revocation_endpoint_auth_methods_supported")
-                .getValuesAs(JsonString::getString)).containsExactly("bearer");
+                        .getValuesAs(JsonString::getString))
+                .containsExactly("bearer");
 
         // The endpoint it names is the live one: without a token it asks for one.
-        var introspection = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(metadata.getString("introspection_endpoint")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=x")).build(), HttpResponse.BodyHandlers.ofString());
+        var introspection = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(metadata.getString("introspection_endpoint")))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("token=x"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(introspection.statusCode()).as(introspection.body()).isEqualTo(401);
     }
 

@@ -64,20 +64,27 @@ class OAuthIT extends MicroTest {
         String resourceServer = client("resource server", "introspect");
         var accounts = new Accounts(api());
         var loggedOut = accounts.register();
-        assertThat(api().post("api/logout").bearer(loggedOut.token()).send().status()).isEqualTo(200);
+        assertThat(api().post("api/logout").bearer(loggedOut.token()).send().status())
+                .isEqualTo(200);
         var expiring = accounts.register();
         SuiteDatabase.update("UPDATE access_tokens SET expires_at = now() - interval '1 second' WHERE id = "
                 + idOf(expiring.token()));
         String valid = accounts.register().token();
         String wrongSecret = valid.substring(0, valid.length() - 9) + "00000000";
 
-        for (String token : List.of(loggedOut.token(), expiring.token(), wrongSecret, "not a token",
-                "999999999|lny_" + "a".repeat(40) + "00000000", valid.substring(valid.indexOf('|') + 1) + "x")) {
+        for (String token : List.of(
+                loggedOut.token(),
+                expiring.token(),
+                wrongSecret,
+                "not a token",
+                "999999999|lny_" + "a".repeat(40) + "00000000",
+                valid.substring(valid.indexOf('|') + 1) + "x")) {
             var reply = introspect(resourceServer, token);
             assertThat(reply.status()).as(token + " " + reply).isEqualTo(200);
             assertThat(reply.body()).as(token).isEqualTo(INACTIVE);
         }
-        assertThat(introspect(resourceServer, valid).json().getBoolean("active")).isTrue();
+        assertThat(introspect(resourceServer, valid).json().getBoolean("active"))
+                .isTrue();
     }
 
     @Test
@@ -97,8 +104,11 @@ class OAuthIT extends MicroTest {
         assertThat(withoutAbility.status()).as(withoutAbility.toString()).isEqualTo(403);
 
         var revokedCaller = createClient("retired", "introspect");
-        assertThat(api().delete("api/admin/clients/" + revokedCaller.id()).bearer(Admin.token(api())).send()
-                .status()).isEqualTo(200);
+        assertThat(api().delete("api/admin/clients/" + revokedCaller.id())
+                        .bearer(Admin.token(api()))
+                        .send()
+                        .status())
+                .isEqualTo(200);
         assertThat(introspect(revokedCaller.token(), user.token()).status()).isEqualTo(401);
     }
 
@@ -109,9 +119,14 @@ class OAuthIT extends MicroTest {
         for (String path : List.of("api/oauth/introspect", "api/oauth/revoke")) {
             var missing = form(path, resourceServer, null);
             assertThat(missing.status()).as(path + " " + missing).isEqualTo(422);
-            assertThat(missing.json().getJsonObject("errors").getJsonArray("token").getString(0))
+            assertThat(missing.json()
+                            .getJsonObject("errors")
+                            .getJsonArray("token")
+                            .getString(0))
                     .isEqualTo("The token field is required.");
-            var json = api().post(path, Json.of("token", "x")).bearer(resourceServer).send();
+            var json = api().post(path, Json.of("token", "x"))
+                    .bearer(resourceServer)
+                    .send();
             assertThat(json.status()).as(path + " " + json).isEqualTo(415);
         }
     }
@@ -150,8 +165,8 @@ class OAuthIT extends MicroTest {
         String resourceServer = client("resource server", "introspect");
         var user = new Accounts(api()).register();
 
-        for (String token : List.of("not a token", "1|lny_" + "b".repeat(40) + "00000000", user.token(),
-                user.token())) {
+        for (String token :
+                List.of("not a token", "1|lny_" + "b".repeat(40) + "00000000", user.token(), user.token())) {
             var reply = form("api/oauth/revoke", resourceServer, token);
             assertThat(reply.status()).as(token + " " + reply).isEqualTo(200);
         }
@@ -174,14 +189,15 @@ class OAuthIT extends MicroTest {
         return createClient(name, abilities).token();
     }
 
-    private record Client(long id, String token) {
-    }
+    private record Client(long id, String token) {}
 
     private Client createClient(String name, String... abilities) {
         var reply = api().post("api/admin/clients", Json.of("name", name, "abilities", List.of(abilities)))
-                .bearer(Admin.token(api())).send();
+                .bearer(Admin.token(api()))
+                .send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        return new Client(reply.json().getJsonObject("client").getJsonNumber("id").longValue(),
+        return new Client(
+                reply.json().getJsonObject("client").getJsonNumber("id").longValue(),
                 reply.json().getString("token"));
     }
 

@@ -10,7 +10,6 @@ import dev.lanyard.it.support.Prometheus;
 import dev.lanyard.it.support.SuiteDatabase;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -40,35 +39,87 @@ class OpenApiAndMetricsIT extends MicroTest {
      * discovery document by its path from the context root.
      */
     private static final List<String> CONTRACT = List.of(
-            "POST /register", "POST /login", "POST /logout", "POST /logout-all", "POST /token/refresh",
-            "GET /user", "GET /dashboard",
-            "GET /tokens", "POST /tokens", "PATCH /tokens/{id}", "DELETE /tokens/{id}", "GET /abilities",
-            "GET /posts", "POST /posts", "GET /posts/{id}", "PUT /posts/{id}", "PATCH /posts/{id}",
+            "POST /register",
+            "POST /login",
+            "POST /logout",
+            "POST /logout-all",
+            "POST /token/refresh",
+            "GET /user",
+            "GET /dashboard",
+            "GET /tokens",
+            "POST /tokens",
+            "PATCH /tokens/{id}",
+            "DELETE /tokens/{id}",
+            "GET /abilities",
+            "GET /posts",
+            "POST /posts",
+            "GET /posts/{id}",
+            "PUT /posts/{id}",
+            "PATCH /posts/{id}",
             "DELETE /posts/{id}",
-            "GET /inventory", "GET /inventory/{id}", "POST /inventory", "PATCH /inventory/{id}",
-            "GET /transactions", "POST /transactions", "GET /transactions/{id}",
-            "GET /admin/users", "DELETE /admin/users/{id}", "GET /admin/tokens", "DELETE /admin/tokens/{id}",
-            "GET /admin/clients", "POST /admin/clients", "DELETE /admin/clients/{id}",
-            "POST /admin/clients/{id}/tokens", "POST /admin/tokens/prune",
-            "GET /audit", "GET /admin/audit",
-            "POST /oauth/introspect", "POST /oauth/revoke", "GET /ping",
-            "GET /csrf-cookie", "POST /spa/register", "POST /spa/login", "POST /spa/two-factor-challenge",
+            "GET /inventory",
+            "GET /inventory/{id}",
+            "POST /inventory",
+            "PATCH /inventory/{id}",
+            "GET /transactions",
+            "POST /transactions",
+            "GET /transactions/{id}",
+            "GET /admin/users",
+            "DELETE /admin/users/{id}",
+            "GET /admin/tokens",
+            "DELETE /admin/tokens/{id}",
+            "GET /admin/clients",
+            "POST /admin/clients",
+            "DELETE /admin/clients/{id}",
+            "POST /admin/clients/{id}/tokens",
+            "POST /admin/tokens/prune",
+            "GET /audit",
+            "GET /admin/audit",
+            "POST /oauth/introspect",
+            "POST /oauth/revoke",
+            "GET /ping",
+            "GET /csrf-cookie",
+            "POST /spa/register",
+            "POST /spa/login",
+            "POST /spa/two-factor-challenge",
             "POST /spa/logout",
-            "PUT /user/password", "POST /forgot-password", "POST /reset-password",
-            "POST /email/verification-notification", "GET /email/verify/{id}/{hash}",
-            "POST /user/two-factor-authentication", "POST /user/confirmed-two-factor-authentication",
-            "DELETE /user/two-factor-authentication", "POST /user/two-factor-recovery-codes",
-            "POST /two-factor-challenge", "GET /user/two-factor-authentication",
-            "POST /credentials/revoke", "GET /user/sessions", "DELETE /user/sessions/{id}",
-            "POST /user/sessions/logout-others", "PATCH /admin/users/{id}", "POST /admin/users/{id}/logout-everywhere",
+            "PUT /user/password",
+            "POST /forgot-password",
+            "POST /reset-password",
+            "POST /email/verification-notification",
+            "GET /email/verify/{id}/{hash}",
+            "POST /user/two-factor-authentication",
+            "POST /user/confirmed-two-factor-authentication",
+            "DELETE /user/two-factor-authentication",
+            "POST /user/two-factor-recovery-codes",
+            "POST /two-factor-challenge",
+            "GET /user/two-factor-authentication",
+            "POST /credentials/revoke",
+            "GET /user/sessions",
+            "DELETE /user/sessions/{id}",
+            "POST /user/sessions/logout-others",
+            "PATCH /admin/users/{id}",
+            "POST /admin/users/{id}/logout-everywhere",
             "GET /.well-known/oauth-authorization-server");
     /** Open to anyone; the SPA's endpoints are guarded by their page's domain and the CSRF token instead. */
-    private static final List<String> PUBLIC = List.of("POST /register", "POST /login", "GET /ping",
-            "GET /csrf-cookie", "POST /spa/register", "POST /spa/login", "POST /spa/two-factor-challenge",
-            "POST /spa/logout", "POST /forgot-password", "POST /reset-password", "GET /email/verify/{id}/{hash}",
-            "POST /two-factor-challenge", "POST /credentials/revoke", "GET /.well-known/oauth-authorization-server");
+    private static final List<String> PUBLIC = List.of(
+            "POST /register",
+            "POST /login",
+            "GET /ping",
+            "GET /csrf-cookie",
+            "POST /spa/register",
+            "POST /spa/login",
+            "POST /spa/two-factor-challenge",
+            "POST /spa/logout",
+            "POST /forgot-password",
+            "POST /reset-password",
+            "GET /email/verify/{id}/{hash}",
+            "POST /two-factor-challenge",
+            "POST /credentials/revoke",
+            "GET /.well-known/oauth-authorization-server");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void theOpenApiDocumentIsValidOpenApi3AndDescribesEveryEndpointWithItsSecurityAndErrors() throws Exception {
@@ -82,12 +133,15 @@ class OpenApiAndMetricsIT extends MicroTest {
 
         // Payara adds its server URLs as a top-level "endpoints" field, which OpenAPI 3 does not define there and
         // the model API cannot remove; anything else the validator finds fails the test.
-        assertThat(result.getMessages()).as("validation messages")
-                .filteredOn(message -> !message.equals("attribute endpoints is unexpected")).isEmpty();
+        assertThat(result.getMessages())
+                .as("validation messages")
+                .filteredOn(message -> !message.equals("attribute endpoints is unexpected"))
+                .isEmpty();
         OpenAPI api = result.getOpenAPI();
         assertThat(api.getOpenapi()).startsWith("3.");
         // The context root, which resolves against wherever the document was fetched from.
-        assertThat(api.getServers()).extracting(server -> server.getUrl())
+        assertThat(api.getServers())
+                .extracting(server -> server.getUrl())
                 .containsExactly(URI.create(base.toString()).getPath().replaceFirst("/$", ""));
         SecurityScheme bearer = api.getComponents().getSecuritySchemes().get("bearer");
         assertThat(bearer.getType()).isEqualTo(SecurityScheme.Type.HTTP);
@@ -96,30 +150,49 @@ class OpenApiAndMetricsIT extends MicroTest {
         Map<String, Operation> operations = operations(api);
         assertThat(operations.keySet()).containsAll(CONTRACT);
         operations.forEach((endpoint, operation) -> {
-            boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+            boolean secured =
+                    operation.getSecurity() != null && !operation.getSecurity().isEmpty();
             assertThat(secured).as(endpoint + " is secured").isEqualTo(!PUBLIC.contains(endpoint));
-            assertThat(operation.getResponses()).as(endpoint).containsKey("503")
+            assertThat(operation.getResponses())
+                    .as(endpoint)
+                    .containsKey("503")
                     // Payara describes a success it derives from the method as "default".
-                    .hasKeySatisfying(new Condition<>(status -> status.startsWith("2") || status.equals("default"),
-                            "a success"));
+                    .hasKeySatisfying(
+                            new Condition<>(status -> status.startsWith("2") || status.equals("default"), "a success"));
             if (secured) {
                 assertThat(operation.getSecurity().get(0)).as(endpoint).containsKey("bearer");
                 assertThat(operation.getResponses()).as(endpoint).containsKeys("401", "403");
-                assertThat(operation.getResponses().get("401").getContent().get("application/json").getSchema()
-                        .getProperties()).as(endpoint).containsKey("message");
-                assertThat(operation.getResponses().get("403").getHeaders()).as(endpoint)
+                assertThat(operation
+                                .getResponses()
+                                .get("401")
+                                .getContent()
+                                .get("application/json")
+                                .getSchema()
+                                .getProperties())
+                        .as(endpoint)
+                        .containsKey("message");
+                assertThat(operation.getResponses().get("403").getHeaders())
+                        .as(endpoint)
                         .containsKey("WWW-Authenticate");
                 assertThat(operation.getResponses()).as(endpoint).allSatisfy((status, response) -> {
                     if (status.startsWith("2") || status.equals("default")) {
-                        assertThat(response.getHeaders()).as(endpoint + " " + status)
+                        assertThat(response.getHeaders())
+                                .as(endpoint + " " + status)
                                 .containsKey("X-Token-Expires-At");
                     }
                 });
             }
             if (operation.getRequestBody() != null) {
                 assertThat(operation.getResponses()).as(endpoint).containsKeys("400", "415", "422");
-                assertThat(operation.getResponses().get("422").getContent().get("application/json").getSchema()
-                        .getProperties()).as(endpoint).containsKeys("message", "errors");
+                assertThat(operation
+                                .getResponses()
+                                .get("422")
+                                .getContent()
+                                .get("application/json")
+                                .getSchema()
+                                .getProperties())
+                        .as(endpoint)
+                        .containsKeys("message", "errors");
             }
             if (endpoint.contains("{")) {
                 assertThat(operation.getResponses()).as(endpoint).containsKey("404");
@@ -136,16 +209,27 @@ class OpenApiAndMetricsIT extends MicroTest {
         assertThat(bodyProperties(report).get("credentials").getMaxItems()).isEqualTo(1000);
         assertThat(bodyProperties(operations.get("POST /token/refresh"))).containsKey("grace_seconds");
         Schema<?> tokens = operations.get("GET /tokens").getResponses().entrySet().stream()
-                .filter(response -> response.getKey().startsWith("2") || response.getKey().equals("default"))
-                .findFirst().orElseThrow().getValue().getContent().get("application/json").getSchema();
+                .filter(response ->
+                        response.getKey().startsWith("2") || response.getKey().equals("default"))
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .getContent()
+                .get("application/json")
+                .getSchema();
         Schema<?> listed = (Schema<?>) tokens.getProperties().get("tokens");
-        assertThat(listed.getItems().getProperties()).containsKeys("last_used_at", "last_used_ip",
-                "last_used_user_agent");
+        assertThat(listed.getItems().getProperties())
+                .containsKeys("last_used_at", "last_used_ip", "last_used_user_agent");
     }
 
     @SuppressWarnings("rawtypes")
     private static Map<String, Schema> bodyProperties(Operation operation) {
-        return operation.getRequestBody().getContent().get("application/json").getSchema().getProperties();
+        return operation
+                .getRequestBody()
+                .getContent()
+                .get("application/json")
+                .getSchema()
+                .getProperties();
     }
 
     @Test
@@ -153,21 +237,34 @@ class OpenApiAndMetricsIT extends MicroTest {
         var before = metrics();
         var accounts = new Accounts(api());
         var user = accounts.register();
-        var failed = api().post("api/login", Json.of("email", user.email(), "password", "wrong password 1")).send();
+        var failed = api().post("api/login", Json.of("email", user.email(), "password", "wrong password 1"))
+                .send();
         assertThat(failed.status()).isEqualTo(422);
-        var login = api().post("api/login", Json.of("email", user.email(), "password", Accounts.PASSWORD)).send();
+        var login = api().post("api/login", Json.of("email", user.email(), "password", Accounts.PASSWORD))
+                .send();
         assertThat(login.status()).isEqualTo(200);
-        assertThat(api().get("api/user").bearer(login.json().getString("token")).send().status()).isEqualTo(200);
-        assertThat(api().post("api/logout").bearer(login.json().getString("token")).send().status()).isEqualTo(200);
+        assertThat(api().get("api/user")
+                        .bearer(login.json().getString("token"))
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(api().post("api/logout")
+                        .bearer(login.json().getString("token"))
+                        .send()
+                        .status())
+                .isEqualTo(200);
         long expired = expiredToken(user.id());
-        var pruned = api().post("api/admin/tokens/prune").bearer(Admin.token(api())).send();
+        var pruned =
+                api().post("api/admin/tokens/prune").bearer(Admin.token(api())).send();
         assertThat(pruned.status()).as(pruned.toString()).isEqualTo(200);
-        assertThat(SuiteDatabase.number("SELECT count(*) FROM access_tokens WHERE id = " + expired)).isZero();
+        assertThat(SuiteDatabase.number("SELECT count(*) FROM access_tokens WHERE id = " + expired))
+                .isZero();
 
         var after = metrics();
 
         // The user's login and the admin's.
-        assertThat(after.get("lanyard_logins_total") - before.get("lanyard_logins_total")).isEqualTo(2);
+        assertThat(after.get("lanyard_logins_total") - before.get("lanyard_logins_total"))
+                .isEqualTo(2);
         assertThat(after.get("lanyard_logins_failed_total") - before.get("lanyard_logins_failed_total"))
                 .isEqualTo(1);
         // Registration, the user's login, the admin's login.
@@ -178,7 +275,8 @@ class OpenApiAndMetricsIT extends MicroTest {
         assertThat(after.get("lanyard_tokens_pruned_total") - before.get("lanyard_tokens_pruned_total"))
                 .isGreaterThanOrEqualTo(1);
         assertThat(after.get("lanyard_authentication_seconds_count")
-                - before.get("lanyard_authentication_seconds_count")).isGreaterThanOrEqualTo(3);
+                        - before.get("lanyard_authentication_seconds_count"))
+                .isGreaterThanOrEqualTo(3);
         assertThat(after.get("lanyard_authentication_seconds_sum"))
                 .isGreaterThan(before.get("lanyard_authentication_seconds_sum"));
     }
@@ -189,8 +287,10 @@ class OpenApiAndMetricsIT extends MicroTest {
      */
     @Test
     void authenticationTimesAreInSeconds() throws Exception {
-        var login = api().post("api/login", Json.of("email", new Accounts(api()).register().email(), "password",
-                Accounts.PASSWORD)).send();
+        var login = api().post(
+                        "api/login",
+                        Json.of("email", new Accounts(api()).register().email(), "password", Accounts.PASSWORD))
+                .send();
         String token = login.json().getString("token");
         var before = metrics();
         int checks = 30;
@@ -203,17 +303,23 @@ class OpenApiAndMetricsIT extends MicroTest {
 
         double count = after.get("lanyard_authentication_seconds_count");
         double sum = after.get("lanyard_authentication_seconds_sum");
-        assertThat(count - before.get("lanyard_authentication_seconds_count")).as(text)
+        assertThat(count - before.get("lanyard_authentication_seconds_count"))
+                .as(text)
                 .isGreaterThanOrEqualTo(checks);
         assertThat((sum - before.get("lanyard_authentication_seconds_sum"))
-                / (count - before.get("lanyard_authentication_seconds_count"))).as(text).isStrictlyBetween(0.0, 1.0);
+                        / (count - before.get("lanyard_authentication_seconds_count")))
+                .as(text)
+                .isStrictlyBetween(0.0, 1.0);
         assertThat(sum / count).as(text).isStrictlyBetween(0.0, 1.0);
         Map<String, Double> quantiles = quantiles(text, "lanyard_authentication_seconds");
         assertThat(quantiles).as(text).containsOnlyKeys("0.5", "0.75", "0.95", "0.98", "0.99", "0.999");
-        assertThat(quantiles.values()).as(text).allSatisfy(seconds -> assertThat(seconds).isStrictlyBetween(0.0, 1.0));
+        assertThat(quantiles.values())
+                .as(text)
+                .allSatisfy(seconds -> assertThat(seconds).isStrictlyBetween(0.0, 1.0));
         assertThat(after.get("lanyard_authentication_seconds_max")).as(text).isStrictlyBetween(0.0, 1.0);
         after.forEach((name, value) -> {
-            if (name.startsWith("lanyard_authentication_seconds_") && !name.endsWith("_count")
+            if (name.startsWith("lanyard_authentication_seconds_")
+                    && !name.endsWith("_count")
                     && !name.endsWith("_sum")) {
                 assertThat(value).as(name + " in " + text).isStrictlyBetween(0.0, 1.0);
             }
@@ -226,14 +332,19 @@ class OpenApiAndMetricsIT extends MicroTest {
      */
     @Test
     void prometheusScrapesWithTheDocumentedConfigurationAndAnswersTheDocumentedP99() throws Exception {
-        String token = api().post("api/login", Json.of("email", new Accounts(api()).register().email(), "password",
-                Accounts.PASSWORD)).send().json().getString("token");
+        String token = api().post(
+                        "api/login",
+                        Json.of("email", new Accounts(api()).register().email(), "password", Accounts.PASSWORD))
+                .send()
+                .json()
+                .getString("token");
         for (int i = 0; i < 20; i++) {
             assertThat(api().get("api/user").bearer(token).send().status()).isEqualTo(200);
         }
         String operations = Files.readString(Path.of("..", "docs", "operations.md"));
-        String configuration = replaceOnce(replaceOnce(block(operations, "yaml"), "scrape_interval: 15s",
-                "scrape_interval: 1s"), "['lanyard-1:8080', 'lanyard-2:8080']",
+        String configuration = replaceOnce(
+                replaceOnce(block(operations, "yaml"), "scrape_interval: 15s", "scrape_interval: 1s"),
+                "['lanyard-1:8080', 'lanyard-2:8080']",
                 "['" + base.getHost() + ":" + base.getPort() + "']");
 
         // A new directory each run: an earlier run's samples would answer the query too.
@@ -245,7 +356,8 @@ class OpenApiAndMetricsIT extends MicroTest {
             assertThat(answer.getString("status")).as(prometheus.diagnostics()).isEqualTo("success");
             var result = answer.getJsonObject("data").getJsonArray("result");
             assertThat(result).as(answer.toString()).hasSize(1);
-            double p99 = Double.parseDouble(result.getJsonObject(0).getJsonArray("value").getString(1));
+            double p99 = Double.parseDouble(
+                    result.getJsonObject(0).getJsonArray("value").getString(1));
             assertThat(p99).as(answer.toString()).isStrictlyBetween(0.0, 1.0);
         }
     }
@@ -266,8 +378,9 @@ class OpenApiAndMetricsIT extends MicroTest {
 
     private static Map<String, Operation> operations(OpenAPI api) {
         Map<String, Operation> operations = new LinkedHashMap<>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                operations.put(method + " " + underApi(path), operation)));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> operations.put(method + " " + underApi(path), operation)));
         return operations;
     }
 
@@ -285,16 +398,24 @@ class OpenApiAndMetricsIT extends MicroTest {
     private Map<String, Double> metrics() throws IOException, InterruptedException {
         String text = fetch("metrics?scope=application", "text/plain");
         Map<String, Double> samples = samples(text);
-        assertThat(samples).as(text).containsKeys("lanyard_logins_total", "lanyard_logins_failed_total",
-                "lanyard_tokens_issued_total", "lanyard_tokens_revoked_total", "lanyard_tokens_pruned_total",
-                "lanyard_authentication_seconds_count", "lanyard_authentication_seconds_sum");
+        assertThat(samples)
+                .as(text)
+                .containsKeys(
+                        "lanyard_logins_total",
+                        "lanyard_logins_failed_total",
+                        "lanyard_tokens_issued_total",
+                        "lanyard_tokens_revoked_total",
+                        "lanyard_tokens_pruned_total",
+                        "lanyard_authentication_seconds_count",
+                        "lanyard_authentication_seconds_sum");
         return samples;
     }
 
     /** Each sample's value by the sample's name, the first of those that share a name. */
     private static Map<String, Double> samples(String text) {
         Map<String, Double> samples = new LinkedHashMap<>();
-        Matcher sample = Pattern.compile("(?m)^([a-z_]+)(?:\\{[^}]*})? ([0-9.eE+-]+|NaN)$").matcher(text);
+        Matcher sample = Pattern.compile("(?m)^([a-z_]+)(?:\\{[^}]*})? ([0-9.eE+-]+|NaN)$")
+                .matcher(text);
         while (sample.find()) {
             samples.putIfAbsent(sample.group(1), Double.parseDouble(sample.group(2)));
         }
@@ -313,8 +434,11 @@ class OpenApiAndMetricsIT extends MicroTest {
     }
 
     private String fetch(String path, String accept) throws IOException, InterruptedException {
-        var reply = HTTP.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("/" + path))
-                .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+        var reply = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base.toString()).resolve("/" + path))
+                        .header("Accept", accept)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(reply.statusCode()).as(path + " " + reply.body()).isEqualTo(200);
         return reply.body();
     }

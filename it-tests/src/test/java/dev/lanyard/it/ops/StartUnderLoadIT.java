@@ -42,7 +42,8 @@ class StartUnderLoadIT extends MicroTest {
     private enum Kind {
         PING((node, token) -> node.get("api/ping").send()),
         USER((node, token) -> node.get("api/user").bearer(token).send()),
-        FAILED_LOGIN((node, token) -> node.post("api/login", Json.of("email", "", "password", "")).send());
+        FAILED_LOGIN((node, token) ->
+                node.post("api/login", Json.of("email", "", "password", "")).send());
 
         private final BiFunction<Api, String, Api.Reply> call;
 
@@ -52,8 +53,7 @@ class StartUnderLoadIT extends MicroTest {
     }
 
     /** One request: when it was sent (nanoTime), and its status, -1 when nothing answered. */
-    private record Outcome(Kind kind, long sentAt, int status, String body) {
-    }
+    private record Outcome(Kind kind, long sentAt, int status, String body) {}
 
     @Test
     void aNodeStartedUnderLoadAnswersNoServerErrorOnceReady() throws Exception {
@@ -91,8 +91,12 @@ class StartUnderLoadIT extends MicroTest {
         jvm.add("-Xmx512m");
         MicroServer server = null;
         try {
-            server = MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")), Deployments.war().toPath(),
-                    port, jvm, log::add);
+            server = MicroServer.start(
+                    Path.of(System.getProperty("lanyard.micro.jar")),
+                    Deployments.war().toPath(),
+                    port,
+                    jvm,
+                    log::add);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (readyAt.get() == 0 && System.nanoTime() < deadline) {
                 pause(50);
@@ -111,20 +115,32 @@ class StartUnderLoadIT extends MicroTest {
             if (server != null) {
                 server.close();
             }
-            Files.write(Path.of(System.getProperty("lanyard.it.micro.log", "target/payara-micro.log")
-                    + ".start-under-load"), log, StandardCharsets.UTF_8);
+            Files.write(
+                    Path.of(System.getProperty("lanyard.it.micro.log", "target/payara-micro.log")
+                            + ".start-under-load"),
+                    log,
+                    StandardCharsets.UTF_8);
         }
 
-        List<Outcome> afterReady = outcomes.stream().filter(outcome -> outcome.sentAt() >= readyAt.get()).toList();
-        List<Outcome> beforeReady = outcomes.stream().filter(outcome -> outcome.sentAt() < readyAt.get()).toList();
-        System.out.println("StartUnderLoadIT: before ready " + statuses(beforeReady) + ", after ready "
-                + statuses(afterReady));
-        assertThat(afterReady).filteredOn(outcome -> outcome.status() >= 500 || outcome.status() < 0)
-                .as("server errors once ready").isEmpty();
+        List<Outcome> afterReady = outcomes.stream()
+                .filter(outcome -> outcome.sentAt() >= readyAt.get())
+                .toList();
+        List<Outcome> beforeReady = outcomes.stream()
+                .filter(outcome -> outcome.sentAt() < readyAt.get())
+                .toList();
+        System.out.println(
+                "StartUnderLoadIT: before ready " + statuses(beforeReady) + ", after ready " + statuses(afterReady));
+        assertThat(afterReady)
+                .filteredOn(outcome -> outcome.status() >= 500 || outcome.status() < 0)
+                .as("server errors once ready")
+                .isEmpty();
         for (Kind kind : Kind.values()) {
-            assertThat(afterReady).filteredOn(outcome -> outcome.kind() == kind).as(kind + " after ready")
+            assertThat(afterReady)
+                    .filteredOn(outcome -> outcome.kind() == kind)
+                    .as(kind + " after ready")
                     .hasSizeGreaterThanOrEqualTo(20)
-                    .allSatisfy(outcome -> assertThat(outcome.status()).as(outcome.toString())
+                    .allSatisfy(outcome -> assertThat(outcome.status())
+                            .as(outcome.toString())
                             .isEqualTo(kind == Kind.FAILED_LOGIN ? 422 : 200));
         }
     }
@@ -160,8 +176,9 @@ class StartUnderLoadIT extends MicroTest {
     }
 
     private static Map<String, Long> statuses(List<Outcome> outcomes) {
-        return outcomes.stream().collect(Collectors.groupingBy(outcome -> outcome.kind() + " " + outcome.status(),
-                TreeMap::new, Collectors.counting()));
+        return outcomes.stream()
+                .collect(Collectors.groupingBy(
+                        outcome -> outcome.kind() + " " + outcome.status(), TreeMap::new, Collectors.counting()));
     }
 
     private static void pause(long millis) {

@@ -47,6 +47,7 @@ class DatabaseOutageIT {
     private static final Duration OUTAGE = Duration.ofSeconds(10);
     /** The contract: every request during an outage answers within the pool's wait. */
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
+
     private static final Duration RECOVERY_WITHIN = Duration.ofSeconds(1);
 
     private final List<String> log = new CopyOnWriteArrayList<>();
@@ -67,13 +68,21 @@ class DatabaseOutageIT {
         Path data = Files.createTempDirectory("lanyard-outage-pg");
         int dbPort = MicroServer.freePort();
         EmbeddedPostgres postgres = postgres(data, dbPort);
-        List<String> options = List.of("-Dlanyard.db.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
-                "-Dlanyard.db.user=postgres", "-Dlanyard.db.password=postgres", "-Xmx512m");
-        try (var server = MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")),
-                Deployments.war().toPath(), MicroServer.freePort(), options, log::add)) {
+        List<String> options = List.of(
+                "-Dlanyard.db.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
+                "-Dlanyard.db.user=postgres",
+                "-Dlanyard.db.password=postgres",
+                "-Xmx512m");
+        try (var server = MicroServer.start(
+                Path.of(System.getProperty("lanyard.micro.jar")),
+                Deployments.war().toPath(),
+                MicroServer.freePort(),
+                options,
+                log::add)) {
             var api = new Api(server.base().toURL());
             String token = new Accounts(api).register().token();
-            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("health/ready").send().status() == 200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> api.get("health/ready").send().status() == 200);
 
             Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
             AtomicBoolean stop = new AtomicBoolean();
@@ -84,7 +93,8 @@ class DatabaseOutageIT {
                 clients.add(started(() -> {
                     calling.countDown();
                     while (!stop.get()) {
-                        outcomes.add(call(path, () -> api.get(path).bearer(token).send()));
+                        outcomes.add(
+                                call(path, () -> api.get(path).bearer(token).send()));
                         // A client that waits a little between calls, as a real one would. Since GET /api/user is
                         // served from the token cache during the outage, a client backing off only after a failure
                         // would call it in a tight loop and starve the server's two cores.
@@ -126,47 +136,66 @@ class DatabaseOutageIT {
             long up = restartedAt;
             // Sent and answered while the database was certainly down.
             Predicate<Outcome> duringTheOutage = o -> o.sentAt() >= down && o.answeredAt() < back;
-            long firstServedAgain = outcomes.stream().filter(o -> o.sentAt() >= up && o.status() == 200)
-                    .mapToLong(Outcome::answeredAt).min().orElseThrow();
-            System.out.println("DatabaseOutageIT: during the outage " + summary(outcomes.stream()
-                    .filter(duringTheOutage).toList()) + ", probes " + summary(probes.stream()
-                    .filter(duringTheOutage).toList()) + "; slowest " + outcomes.stream()
-                    .max(Comparator.comparing(Outcome::took)).map(o -> o.what() + " " + o.status() + " in "
-                            + o.took().toMillis() + " ms, sent " + (o.sentAt() - down) / 1_000_000
-                            + " ms after the stop").orElseThrow() + "; the restart took "
+            long firstServedAgain = outcomes.stream()
+                    .filter(o -> o.sentAt() >= up && o.status() == 200)
+                    .mapToLong(Outcome::answeredAt)
+                    .min()
+                    .orElseThrow();
+            System.out.println("DatabaseOutageIT: during the outage "
+                    + summary(outcomes.stream().filter(duringTheOutage).toList()) + ", probes "
+                    + summary(probes.stream().filter(duringTheOutage).toList()) + "; slowest "
+                    + outcomes.stream()
+                            .max(Comparator.comparing(Outcome::took))
+                            .map(o -> o.what() + " " + o.status() + " in "
+                                    + o.took().toMillis() + " ms, sent " + (o.sentAt() - down) / 1_000_000
+                                    + " ms after the stop")
+                            .orElseThrow()
+                    + "; the restart took "
                     + Duration.ofNanos(up - back).toMillis() + " ms, service back "
                     + Duration.ofNanos(firstServedAgain - up).toMillis() + " ms after it");
             // GET /api/user needs nothing but the token, which the node has in memory: no revocation can commit
             // while the database is down. Listing the tokens needs the database.
-            assertThat(outcomes).filteredOn(duringTheOutage).as("requests during the outage")
+            assertThat(outcomes)
+                    .filteredOn(duringTheOutage)
+                    .as("requests during the outage")
                     .hasSizeGreaterThanOrEqualTo(CLIENTS)
-                    .allSatisfy(o -> assertThat(o.status()).as(o.toString())
+                    .allSatisfy(o -> assertThat(o.status())
+                            .as(o.toString())
                             .isEqualTo(o.what().equals("api/user") ? 200 : 503));
-            assertThat(outcomes).filteredOn(duringTheOutage).as("requests during the outage")
+            assertThat(outcomes)
+                    .filteredOn(duringTheOutage)
+                    .as("requests during the outage")
                     .anySatisfy(o -> assertThat(o.what()).isEqualTo("api/tokens"));
-            assertThat(outcomes).as("every request, before, during and after the outage").allSatisfy(o -> {
-                assertThat(o.took()).as(o.toString()).isLessThanOrEqualTo(ANSWER_WITHIN);
-                assertThat(o.status()).as(o.toString()).isIn(200, 503);
-                if (o.status() == 503) {
-                    assertThat(messageOf(o)).as(o.toString()).isNotBlank();
-                }
-            });
-            assertThat(probes).filteredOn(duringTheOutage).as("readiness during the outage")
+            assertThat(outcomes)
+                    .as("every request, before, during and after the outage")
+                    .allSatisfy(o -> {
+                        assertThat(o.took()).as(o.toString()).isLessThanOrEqualTo(ANSWER_WITHIN);
+                        assertThat(o.status()).as(o.toString()).isIn(200, 503);
+                        if (o.status() == 503) {
+                            assertThat(messageOf(o)).as(o.toString()).isNotBlank();
+                        }
+                    });
+            assertThat(probes)
+                    .filteredOn(duringTheOutage)
+                    .as("readiness during the outage")
                     .hasSizeGreaterThanOrEqualTo(10)
                     .allSatisfy(o -> {
                         assertThat(o.status()).as(o.toString()).isEqualTo(503);
                         assertThat(o.body()).as(o.toString()).contains("\"lanyard-database\"", "\"DOWN\"");
                         assertThat(o.took()).as(o.toString()).isLessThanOrEqualTo(ANSWER_WITHIN);
                     });
-            assertThat(Duration.ofNanos(firstServedAgain - up)).as("service back after the database")
+            assertThat(Duration.ofNanos(firstServedAgain - up))
+                    .as("service back after the database")
                     .isLessThanOrEqualTo(RECOVERY_WITHIN);
-            assertThat(outcomes).filteredOn(o -> o.sentAt() >= up + TimeUnit.SECONDS.toNanos(2))
-                    .as("requests from two seconds after the restart").isNotEmpty()
+            assertThat(outcomes)
+                    .filteredOn(o -> o.sentAt() >= up + TimeUnit.SECONDS.toNanos(2))
+                    .as("requests from two seconds after the restart")
+                    .isNotEmpty()
                     .allSatisfy(o -> assertThat(o.status()).as(o.toString()).isEqualTo(200));
         } finally {
             postgres.close();
-            Files.write(Path.of(System.getProperty("lanyard.it.micro.log", "target/payara-micro.log") + ".outage"),
-                    log);
+            Files.write(
+                    Path.of(System.getProperty("lanyard.it.micro.log", "target/payara-micro.log") + ".outage"), log);
         }
     }
 
@@ -178,16 +207,24 @@ class DatabaseOutageIT {
                 .map(option -> option.startsWith("-Dlanyard.db.url=") ? "-Dlanyard.db.url=" + url : option)
                 .toList();
 
-        try (var server = MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")),
-                Deployments.war().toPath(), MicroServer.freePort(), options, log::add)) {
+        try (var server = MicroServer.start(
+                Path.of(System.getProperty("lanyard.micro.jar")),
+                Deployments.war().toPath(),
+                MicroServer.freePort(),
+                options,
+                log::add)) {
             var api = new Api(server.base().toURL());
 
             var health = api.get("health/ready").send();
             assertThat(health.status()).as(health.toString()).isEqualTo(503);
             assertThat(health.body()).contains("\"lanyard-database\"", "\"DOWN\"");
             assertThat(api.get("api/ping").send().status()).isEqualTo(200);
-            assertThat(log).filteredOn(line -> line.contains("Lanyard cannot use its database")).hasSize(1)
-                    .first().asString().contains(database);
+            assertThat(log)
+                    .filteredOn(line -> line.contains("Lanyard cannot use its database"))
+                    .hasSize(1)
+                    .first()
+                    .asString()
+                    .contains(database);
 
             SuiteDatabase.update("CREATE DATABASE " + database);
             try {
@@ -201,7 +238,11 @@ class DatabaseOutageIT {
     }
 
     private static EmbeddedPostgres postgres(Path data, int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
     }
 
     private static Outcome call(String what, Supplier<Api.Reply> request) {
@@ -223,8 +264,11 @@ class DatabaseOutageIT {
     }
 
     private static Map<String, Long> summary(List<Outcome> outcomes) {
-        return outcomes.stream().collect(Collectors.groupingBy(o -> o.what() + " " + o.status() + (o.took()
-                .compareTo(ANSWER_WITHIN) > 0 ? " slow" : ""), TreeMap::new, Collectors.counting()));
+        return outcomes.stream()
+                .collect(Collectors.groupingBy(
+                        o -> o.what() + " " + o.status() + (o.took().compareTo(ANSWER_WITHIN) > 0 ? " slow" : ""),
+                        TreeMap::new,
+                        Collectors.counting()));
     }
 
     private static Thread started(Runnable work) {

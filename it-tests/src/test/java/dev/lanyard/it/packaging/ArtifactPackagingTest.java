@@ -39,9 +39,11 @@ class ArtifactPackagingTest {
             for (ZipEntry entry = war.getNextEntry(); entry != null; entry = war.getNextEntry()) {
                 web.add(entry.getName());
             }
-            assertThat(web).contains("api-docs/index.html", "api-docs/swagger-initializer.js")
+            assertThat(web)
+                    .contains("api-docs/index.html", "api-docs/swagger-initializer.js")
                     .anyMatch(name -> name.matches("WEB-INF/lib/swagger-ui-.*\\.jar"))
-                    .filteredOn(name -> name.endsWith(".jar")).hasSize(1);
+                    .filteredOn(name -> name.endsWith(".jar"))
+                    .hasSize(1);
         }
     }
 
@@ -60,7 +62,8 @@ class ArtifactPackagingTest {
 
         assertThat(places).isNotEmpty();
         // A multi-release jar holds several versions of a class; that is still one archive carrying it.
-        assertThat(places).allSatisfy((type, archives) -> assertThat(archives).as(type).hasSize(1));
+        assertThat(places)
+                .allSatisfy((type, archives) -> assertThat(archives).as(type).hasSize(1));
     }
 
     @Test
@@ -73,7 +76,8 @@ class ArtifactPackagingTest {
         assertThat(entries).anyMatch(name -> name.matches("WEB-INF/lib/bcprov-jdk18on-.*\\.jar"));
         assertThat(entries).anyMatch(name -> name.matches("WEB-INF/lib/bcrypt-.*\\.jar"));
         assertThat(entries).anyMatch(name -> name.startsWith("WEB-INF/classes/dev/lanyard/"));
-        assertThat(entries).contains("api-docs/index.html", "api-docs/swagger-initializer.js")
+        assertThat(entries)
+                .contains("api-docs/index.html", "api-docs/swagger-initializer.js")
                 .anyMatch(name -> name.matches("WEB-INF/lib/swagger-ui-.*\\.jar"));
     }
 

@@ -40,18 +40,23 @@ class PruningIT extends MicroTest {
         insert(owner, tag + " expired 119", "now()", "now() - interval '119 minutes'");
         insert(owner, tag + " no expiry", "now()", "NULL");
 
-        var reply = api().post("api/admin/tokens/prune?hours=2").bearer(Admin.token(api())).send();
+        var reply = api().post("api/admin/tokens/prune?hours=2")
+                .bearer(Admin.token(api()))
+                .send();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.json().getInt("pruned")).isGreaterThanOrEqualTo(2);
-        assertThat(namesLike(tag + "%")).containsExactlyInAnyOrder(tag + " created 179", tag + " created 121",
-                tag + " expired 119", tag + " no expiry");
+        assertThat(namesLike(tag + "%"))
+                .containsExactlyInAnyOrder(
+                        tag + " created 179", tag + " created 121", tag + " expired 119", tag + " no expiry");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"-1", "abc", "1.5", "", "9999999"})
     void hoursMustBeANonNegativeInteger(String hours) {
-        var reply = api().post("api/admin/tokens/prune?hours=" + hours).bearer(Admin.token(api())).send();
+        var reply = api().post("api/admin/tokens/prune?hours=" + hours)
+                .bearer(Admin.token(api()))
+                .send();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
         assertThat(reply.json().getJsonObject("errors").keySet()).containsExactly("hours");
@@ -61,7 +66,11 @@ class PruningIT extends MicroTest {
     void onlyAdminsMayPrune() {
         assertThat(api().post("api/admin/tokens/prune").send().status()).isEqualTo(401);
         var user = new Accounts(api()).register();
-        assertThat(api().post("api/admin/tokens/prune").bearer(user.token()).send().status()).isEqualTo(403);
+        assertThat(api().post("api/admin/tokens/prune")
+                        .bearer(user.token())
+                        .send()
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -84,7 +93,10 @@ class PruningIT extends MicroTest {
         var failures = new AtomicInteger();
         var traffic = CompletableFuture.runAsync(() -> {
             for (int i = 0; !done.get() || i < 100; i++) {
-                var status = api().get("api/user").bearer(liveTokens.get(i % liveTokens.size())).send().status();
+                var status = api().get("api/user")
+                        .bearer(liveTokens.get(i % liveTokens.size()))
+                        .send()
+                        .status();
                 authentications.incrementAndGet();
                 if (status != 200) {
                     failures.incrementAndGet();
@@ -94,20 +106,26 @@ class PruningIT extends MicroTest {
         // Two runs at once, as two nodes or the timer and the endpoint would (the suite's timer runs every
         // two seconds as well): they share the rows, and each row is counted by the run that deleted it.
         String adminToken = Admin.token(api());
-        var first = CompletableFuture.supplyAsync(() -> api().post("api/admin/tokens/prune?hours=24")
-                .bearer(adminToken).send());
-        var second = CompletableFuture.supplyAsync(() -> api().post("api/admin/tokens/prune?hours=24")
-                .bearer(adminToken).send());
+        var first = CompletableFuture.supplyAsync(() ->
+                api().post("api/admin/tokens/prune?hours=24").bearer(adminToken).send());
+        var second = CompletableFuture.supplyAsync(() ->
+                api().post("api/admin/tokens/prune?hours=24").bearer(adminToken).send());
         var replies = List.of(first.get(), second.get());
         done.set(true);
         traffic.get();
 
-        assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).as(reply.toString()).isEqualTo(200));
+        assertThat(replies)
+                .allSatisfy(
+                        reply -> assertThat(reply.status()).as(reply.toString()).isEqualTo(200));
         await().atMost(Duration.ofSeconds(30)).until(() -> count(owner.id(), "expired") == 0);
         assertThat(ids(owner.id(), null)).containsExactlyInAnyOrderElementsOf(live);
-        assertThat(failures.get()).as("failed authentications out of " + authentications.get()).isZero();
+        assertThat(failures.get())
+                .as("failed authentications out of " + authentications.get())
+                .isZero();
         await().atMost(Duration.ofSeconds(30)).until(() -> prunedSince(start) >= 50_000);
-        assertThat(prunedSince(start)).as("tokens counted by every run since the insert").isEqualTo(50_000);
+        assertThat(prunedSince(start))
+                .as("tokens counted by every run since the insert")
+                .isEqualTo(50_000);
     }
 
     private static void insert(long owner, String name, String createdAt, String expiresAt) throws SQLException {

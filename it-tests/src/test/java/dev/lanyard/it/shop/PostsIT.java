@@ -23,15 +23,25 @@ class PostsIT extends MicroTest {
         long own = create(ann.token(), "Mine");
 
         assertThat(api().get("api/posts").bearer(readOnly).send().status()).isEqualTo(200);
-        assertThat(api().get("api/posts/" + own).bearer(readOnly).send().status()).isEqualTo(200);
-        var write = api().post("api/posts", Json.of("title", "t", "body", "b")).bearer(readOnly).send();
+        assertThat(api().get("api/posts/" + own).bearer(readOnly).send().status())
+                .isEqualTo(200);
+        var write = api().post("api/posts", Json.of("title", "t", "body", "b"))
+                .bearer(readOnly)
+                .send();
         assertThat(write.status()).as(write.toString()).isEqualTo(403);
         assertThat(write.json().getString("message")).isNotBlank();
-        assertThat(api().put("api/posts/" + own, Json.of("title", "t", "body", "b")).bearer(readOnly).send()
-                .status()).isEqualTo(403);
-        assertThat(api().patch("api/posts/" + own, Json.of("title", "t")).bearer(readOnly).send().status())
+        assertThat(api().put("api/posts/" + own, Json.of("title", "t", "body", "b"))
+                        .bearer(readOnly)
+                        .send()
+                        .status())
                 .isEqualTo(403);
-        assertThat(api().delete("api/posts/" + own).bearer(readOnly).send().status()).isEqualTo(403);
+        assertThat(api().patch("api/posts/" + own, Json.of("title", "t"))
+                        .bearer(readOnly)
+                        .send()
+                        .status())
+                .isEqualTo(403);
+        assertThat(api().delete("api/posts/" + own).bearer(readOnly).send().status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -44,12 +54,20 @@ class PostsIT extends MicroTest {
         String deleteOnly = accounts.token(ann, "delete:posts");
 
         assertThat(api().get("api/posts").bearer(writeOnly).send().status()).isEqualTo(403);
-        assertThat(api().post("api/posts", Json.of("title", "t", "body", "b")).bearer(writeOnly).send().status())
+        assertThat(api().post("api/posts", Json.of("title", "t", "body", "b"))
+                        .bearer(writeOnly)
+                        .send()
+                        .status())
                 .isEqualTo(201);
-        assertThat(api().patch("api/posts/" + own, Json.of("title", "t")).bearer(updateOnly).send().status())
+        assertThat(api().patch("api/posts/" + own, Json.of("title", "t"))
+                        .bearer(updateOnly)
+                        .send()
+                        .status())
                 .isEqualTo(200);
-        assertThat(api().delete("api/posts/" + own).bearer(updateOnly).send().status()).isEqualTo(403);
-        assertThat(api().delete("api/posts/" + own).bearer(deleteOnly).send().status()).isEqualTo(200);
+        assertThat(api().delete("api/posts/" + own).bearer(updateOnly).send().status())
+                .isEqualTo(403);
+        assertThat(api().delete("api/posts/" + own).bearer(deleteOnly).send().status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -57,13 +75,15 @@ class PostsIT extends MicroTest {
         var ann = new Accounts(api()).register();
 
         var created = api().post("api/posts", Json.of("title", "Hello", "body", "First post.\nTwo lines."))
-                .bearer(ann.token()).send();
+                .bearer(ann.token())
+                .send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonObject post = created.json();
         long id = post.getJsonNumber("id").longValue();
-        assertThat(created.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/posts/" + id));
-        assertThat(post.keySet()).containsExactlyInAnyOrder("id", "title", "body", "author", "created_at",
-                "updated_at");
+        assertThat(created.header("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/api/posts/" + id));
+        assertThat(post.keySet())
+                .containsExactlyInAnyOrder("id", "title", "body", "author", "created_at", "updated_at");
         assertThat(post.getString("title")).isEqualTo("Hello");
         assertThat(post.getString("body")).isEqualTo("First post.\nTwo lines.");
         assertThat(post.getJsonObject("author").getJsonNumber("id").longValue()).isEqualTo(ann.id());
@@ -71,12 +91,15 @@ class PostsIT extends MicroTest {
         assertThat(post.getJsonObject("author").keySet()).containsExactlyInAnyOrder("id", "name");
         assertThat(post.getString("updated_at")).isEqualTo(post.getString("created_at"));
 
-        var shown = api().get(created.header("Location").orElseThrow()).bearer(ann.token()).send();
+        var shown = api().get(created.header("Location").orElseThrow())
+                .bearer(ann.token())
+                .send();
         assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
         assertThat(shown.json()).isEqualTo(post);
 
         var replaced = api().put("api/posts/" + id, Json.of("title", "Hello again", "body", "Rewritten."))
-                .bearer(ann.token()).send();
+                .bearer(ann.token())
+                .send();
         assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
         assertThat(replaced.json().getString("title")).isEqualTo("Hello again");
         assertThat(replaced.json().getString("body")).isEqualTo("Rewritten.");
@@ -84,16 +107,20 @@ class PostsIT extends MicroTest {
         assertThat(Instant.parse(replaced.json().getString("updated_at")))
                 .isAfter(Instant.parse(post.getString("created_at")));
 
-        var patched = api().patch("api/posts/" + id, Json.of("body", "Patched.")).bearer(ann.token()).send();
+        var patched = api().patch("api/posts/" + id, Json.of("body", "Patched."))
+                .bearer(ann.token())
+                .send();
         assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
         assertThat(patched.json().getString("title")).isEqualTo("Hello again");
         assertThat(patched.json().getString("body")).isEqualTo("Patched.");
-        assertThat(api().get("api/posts/" + id).bearer(ann.token()).send().json()).isEqualTo(patched.json());
+        assertThat(api().get("api/posts/" + id).bearer(ann.token()).send().json())
+                .isEqualTo(patched.json());
 
         var deleted = api().delete("api/posts/" + id).bearer(ann.token()).send();
         assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
         assertThat(deleted.json().getString("message")).isNotBlank();
-        assertThat(api().get("api/posts/" + id).bearer(ann.token()).send().status()).isEqualTo(404);
+        assertThat(api().get("api/posts/" + id).bearer(ann.token()).send().status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -103,22 +130,35 @@ class PostsIT extends MicroTest {
         var bob = accounts.register();
         long id = create(ann.token(), "Ann's");
 
-        var put = api().put("api/posts/" + id, Json.of("title", "Bob's now", "body", "b")).bearer(bob.token()).send();
-        var patch = api().patch("api/posts/" + id, Json.of("title", "Bob's now")).bearer(bob.token()).send();
+        var put = api().put("api/posts/" + id, Json.of("title", "Bob's now", "body", "b"))
+                .bearer(bob.token())
+                .send();
+        var patch = api().patch("api/posts/" + id, Json.of("title", "Bob's now"))
+                .bearer(bob.token())
+                .send();
         var delete = api().delete("api/posts/" + id).bearer(bob.token()).send();
 
         assertThat(List.of(put.status(), patch.status(), delete.status())).containsOnly(403);
         assertThat(delete.json().getString("message")).isNotBlank();
-        assertThat(api().get("api/posts/" + id).bearer(bob.token()).send().json().getString("title"))
+        assertThat(api().get("api/posts/" + id)
+                        .bearer(bob.token())
+                        .send()
+                        .json()
+                        .getString("title"))
                 .isEqualTo("Ann's");
 
         String admin = Admin.token(api());
-        var moderated = api().patch("api/posts/" + id, Json.of("title", "Moderated")).bearer(admin).send();
+        var moderated = api().patch("api/posts/" + id, Json.of("title", "Moderated"))
+                .bearer(admin)
+                .send();
         assertThat(moderated.status()).as(moderated.toString()).isEqualTo(200);
         assertThat(moderated.json().getString("title")).isEqualTo("Moderated");
-        assertThat(moderated.json().getJsonObject("author").getJsonNumber("id").longValue()).isEqualTo(ann.id());
-        assertThat(api().delete("api/posts/" + id).bearer(admin).send().status()).isEqualTo(200);
-        assertThat(api().get("api/posts/" + id).bearer(ann.token()).send().status()).isEqualTo(404);
+        assertThat(moderated.json().getJsonObject("author").getJsonNumber("id").longValue())
+                .isEqualTo(ann.id());
+        assertThat(api().delete("api/posts/" + id).bearer(admin).send().status())
+                .isEqualTo(200);
+        assertThat(api().get("api/posts/" + id).bearer(ann.token()).send().status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -127,11 +167,18 @@ class PostsIT extends MicroTest {
         long id = create(ann.token(), "Valid");
 
         var missing = api().post("api/posts", Json.of()).bearer(ann.token()).send();
-        var blank = api().post("api/posts", Json.of("title", " ", "body", "b")).bearer(ann.token()).send();
+        var blank = api().post("api/posts", Json.of("title", " ", "body", "b"))
+                .bearer(ann.token())
+                .send();
         var tooLong = api().post("api/posts", Json.of("title", "t".repeat(256), "body", "b".repeat(10_001)))
-                .bearer(ann.token()).send();
-        var putMissing = api().put("api/posts/" + id, Json.of("title", "only a title")).bearer(ann.token()).send();
-        var patchBlank = api().patch("api/posts/" + id, Json.of("body", "  \n ")).bearer(ann.token()).send();
+                .bearer(ann.token())
+                .send();
+        var putMissing = api().put("api/posts/" + id, Json.of("title", "only a title"))
+                .bearer(ann.token())
+                .send();
+        var patchBlank = api().patch("api/posts/" + id, Json.of("body", "  \n "))
+                .bearer(ann.token())
+                .send();
 
         assertThat(missing.status()).as(missing.toString()).isEqualTo(422);
         assertThat(missing.json().getJsonObject("errors").keySet()).containsExactlyInAnyOrder("title", "body");
@@ -145,7 +192,11 @@ class PostsIT extends MicroTest {
         assertThat(putMissing.json().getJsonObject("errors").keySet()).containsExactly("body");
         assertThat(patchBlank.status()).as(patchBlank.toString()).isEqualTo(422);
         assertThat(patchBlank.json().getJsonObject("errors").keySet()).containsExactly("body");
-        assertThat(api().get("api/posts/" + id).bearer(ann.token()).send().json().getString("title"))
+        assertThat(api().get("api/posts/" + id)
+                        .bearer(ann.token())
+                        .send()
+                        .json()
+                        .getString("title"))
                 .isEqualTo("Valid");
     }
 
@@ -154,7 +205,8 @@ class PostsIT extends MicroTest {
         var ann = new Accounts(api()).register();
 
         var reply = api().post("api/posts", Json.of("title", "t".repeat(255), "body", "b".repeat(10_000)))
-                .bearer(ann.token()).send();
+                .bearer(ann.token())
+                .send();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     }
@@ -164,10 +216,20 @@ class PostsIT extends MicroTest {
         var ann = new Accounts(api()).register();
 
         for (String path : List.of("api/posts/999999999", "api/posts/not-a-number")) {
-            assertThat(api().get(path).bearer(ann.token()).send().status()).as(path).isEqualTo(404);
-            assertThat(api().put(path, Json.of("title", "t", "body", "b")).bearer(ann.token()).send().status())
-                    .as(path).isEqualTo(404);
-            assertThat(api().patch(path, Json.of("title", "t")).bearer(ann.token()).send().status()).as(path)
+            assertThat(api().get(path).bearer(ann.token()).send().status())
+                    .as(path)
+                    .isEqualTo(404);
+            assertThat(api().put(path, Json.of("title", "t", "body", "b"))
+                            .bearer(ann.token())
+                            .send()
+                            .status())
+                    .as(path)
+                    .isEqualTo(404);
+            assertThat(api().patch(path, Json.of("title", "t"))
+                            .bearer(ann.token())
+                            .send()
+                            .status())
+                    .as(path)
                     .isEqualTo(404);
             var delete = api().delete(path).bearer(ann.token()).send();
             assertThat(delete.status()).as(path).isEqualTo(404);
@@ -193,7 +255,12 @@ class PostsIT extends MicroTest {
         assertThat(meta.getJsonNumber("total").longValue()).isGreaterThanOrEqualTo(3);
         assertThat(ids(page2.json())).first().isEqualTo(first);
         assertThat(page2.json().getJsonObject("meta").getInt("page")).isEqualTo(2);
-        assertThat(api().get("api/posts").bearer(ann.token()).send().json().getJsonObject("meta").getInt("per_page"))
+        assertThat(api().get("api/posts")
+                        .bearer(ann.token())
+                        .send()
+                        .json()
+                        .getJsonObject("meta")
+                        .getInt("per_page"))
                 .isEqualTo(15);
         var tooMany = api().get("api/posts?per_page=101").bearer(ann.token()).send();
         assertThat(tooMany.status()).as(tooMany.toString()).isEqualTo(422);
@@ -203,7 +270,10 @@ class PostsIT extends MicroTest {
     @Test
     void postsNeedAUserToken() {
         assertThat(api().get("api/posts").send().status()).isEqualTo(401);
-        assertThat(api().post("api/posts", Json.of("title", "t", "body", "b")).send().status()).isEqualTo(401);
+        assertThat(api().post("api/posts", Json.of("title", "t", "body", "b"))
+                        .send()
+                        .status())
+                .isEqualTo(401);
         assertThat(api().delete("api/posts/1").send().status()).isEqualTo(401);
     }
 
@@ -220,11 +290,14 @@ class PostsIT extends MicroTest {
             assertThat(statement.executeUpdate()).isEqualTo(1);
         }
 
-        assertThat(api().get("api/posts/" + id).bearer(bob.token()).send().status()).isEqualTo(404);
+        assertThat(api().get("api/posts/" + id).bearer(bob.token()).send().status())
+                .isEqualTo(404);
     }
 
     private long create(String token, String title) {
-        var reply = api().post("api/posts", Json.of("title", title, "body", "Text of " + title)).bearer(token).send();
+        var reply = api().post("api/posts", Json.of("title", title, "body", "Text of " + title))
+                .bearer(token)
+                .send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().getJsonNumber("id").longValue();
     }

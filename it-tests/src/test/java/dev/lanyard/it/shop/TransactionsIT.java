@@ -35,16 +35,20 @@ class TransactionsIT extends MicroTest {
         long id = order.getJsonNumber("id").longValue();
         assertThat(placed.header("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/api/transactions/" + id));
-        assertThat(order.keySet()).containsExactlyInAnyOrder("id", "product", "quantity", "unit_price", "total",
-                "created_at");
+        assertThat(order.keySet())
+                .containsExactlyInAnyOrder("id", "product", "quantity", "unit_price", "total", "created_at");
         assertThat(order.getJsonObject("product").keySet()).containsExactlyInAnyOrder("id", "sku", "name");
-        assertThat(order.getJsonObject("product").getJsonNumber("id").longValue()).isEqualTo(product.id());
+        assertThat(order.getJsonObject("product").getJsonNumber("id").longValue())
+                .isEqualTo(product.id());
         assertThat(order.getJsonObject("product").getString("sku")).isEqualTo(product.sku());
         assertThat(order.getInt("quantity")).isEqualTo(2);
         assertThat(order.getJsonNumber("unit_price").bigDecimalValue()).isEqualTo(new BigDecimal("19.99"));
         assertThat(order.getJsonNumber("total").bigDecimalValue()).isEqualTo(new BigDecimal("39.98"));
         assertThat(stockOf(product.id())).isEqualTo(3);
-        assertThat(api().get(placed.header("Location").orElseThrow()).bearer(ann.token()).send().json())
+        assertThat(api().get(placed.header("Location").orElseThrow())
+                        .bearer(ann.token())
+                        .send()
+                        .json())
                 .isEqualTo(order);
     }
 
@@ -60,7 +64,9 @@ class TransactionsIT extends MicroTest {
         long third = idOf(order(ann.token(), product.id(), 3));
 
         var page1 = api().get("api/transactions?per_page=2").bearer(ann.token()).send();
-        var page2 = api().get("api/transactions?page=2&per_page=2").bearer(ann.token()).send();
+        var page2 = api().get("api/transactions?page=2&per_page=2")
+                .bearer(ann.token())
+                .send();
 
         assertThat(page1.status()).as(page1.toString()).isEqualTo(200);
         assertThat(ids(page1.json())).containsExactly(third, second);
@@ -69,10 +75,16 @@ class TransactionsIT extends MicroTest {
         assertThat(meta.getInt("page")).isEqualTo(1);
         assertThat(meta.getInt("per_page")).isEqualTo(2);
         assertThat(meta.getJsonNumber("total").longValue()).isEqualTo(3);
-        assertThat(ids(api().get("api/transactions").bearer(bob.token()).send().json())).containsExactly(bobs);
-        var othersOrder = api().get("api/transactions/" + first).bearer(bob.token()).send();
+        assertThat(ids(api().get("api/transactions").bearer(bob.token()).send().json()))
+                .containsExactly(bobs);
+        var othersOrder =
+                api().get("api/transactions/" + first).bearer(bob.token()).send();
         assertThat(othersOrder.status()).as(othersOrder.toString()).isEqualTo(404);
-        assertThat(api().get("api/transactions/999999999").bearer(bob.token()).send().status()).isEqualTo(404);
+        assertThat(api().get("api/transactions/999999999")
+                        .bearer(bob.token())
+                        .send()
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -107,15 +119,26 @@ class TransactionsIT extends MicroTest {
         assertThat(refusedFields(ann.token(), Json.of())).containsExactlyInAnyOrder("product_id", "quantity");
         assertThat(refusedFields(ann.token(), Json.of("product_id", 999_999_999, "quantity", 1)))
                 .containsExactly("product_id");
-        assertThat(refusedFields(ann.token(), Json.of("product_id", -1, "quantity", 1))).containsExactly("product_id");
+        assertThat(refusedFields(ann.token(), Json.of("product_id", -1, "quantity", 1)))
+                .containsExactly("product_id");
         var unknown = api().post("api/transactions", Json.of("product_id", 999_999_999, "quantity", 1))
-                .bearer(ann.token()).send();
-        assertThat(unknown.json().getJsonObject("errors").getJsonArray("product_id").getString(0))
+                .bearer(ann.token())
+                .send();
+        assertThat(unknown.json()
+                        .getJsonObject("errors")
+                        .getJsonArray("product_id")
+                        .getString(0))
                 .isEqualTo("The selected product id is invalid.");
 
         assertThat(stockOf(product.id())).isEqualTo(5000);
-        assertThat(api().get("api/transactions").bearer(ann.token()).send().json().getJsonObject("meta")
-                .getJsonNumber("total").longValue()).isZero();
+        assertThat(api().get("api/transactions")
+                        .bearer(ann.token())
+                        .send()
+                        .json()
+                        .getJsonObject("meta")
+                        .getJsonNumber("total")
+                        .longValue())
+                .isZero();
         assertThat(order(ann.token(), product.id(), 1000).status()).isEqualTo(201);
     }
 
@@ -127,9 +150,12 @@ class TransactionsIT extends MicroTest {
         var product = addProduct("1.00", 10);
 
         assertThat(api().get("api/transactions").send().status()).isEqualTo(401);
-        assertThat(api().post("api/transactions", Json.of("product_id", product.id(), "quantity", 1)).send()
-                .status()).isEqualTo(401);
-        assertThat(api().get("api/transactions").bearer(postsOnly).send().status()).isEqualTo(200);
+        assertThat(api().post("api/transactions", Json.of("product_id", product.id(), "quantity", 1))
+                        .send()
+                        .status())
+                .isEqualTo(401);
+        assertThat(api().get("api/transactions").bearer(postsOnly).send().status())
+                .isEqualTo(200);
         assertThat(order(postsOnly, product.id(), 1).status()).isEqualTo(201);
     }
 
@@ -139,11 +165,15 @@ class TransactionsIT extends MicroTest {
         var ann = new Accounts(api()).register();
         long id = idOf(order(ann.token(), product.id(), 1));
 
-        var changed = api().patch("api/inventory/" + product.id(), Json.of("sku", InventoryIT.newSku(), "name",
-                "Renamed", "price", new BigDecimal("99.00"))).bearer(Admin.token(api())).send();
+        var changed = api().patch(
+                        "api/inventory/" + product.id(),
+                        Json.of("sku", InventoryIT.newSku(), "name", "Renamed", "price", new BigDecimal("99.00")))
+                .bearer(Admin.token(api()))
+                .send();
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
 
-        JsonObject order = api().get("api/transactions/" + id).bearer(ann.token()).send().json();
+        JsonObject order =
+                api().get("api/transactions/" + id).bearer(ann.token()).send().json();
         assertThat(order.getJsonObject("product").getString("sku")).isEqualTo(product.sku());
         assertThat(order.getJsonObject("product").getString("name")).isEqualTo("Product " + product.sku());
         assertThat(order.getJsonNumber("unit_price").bigDecimalValue()).isEqualTo(new BigDecimal("17.95"));
@@ -158,8 +188,9 @@ class TransactionsIT extends MicroTest {
         sql("DELETE FROM token_owners WHERE id = " + ann.id());
 
         try (var connection = SuiteDatabase.current().connect();
-                var rows = connection.createStatement().executeQuery(
-                        "SELECT customer_id, customer_email, quantity FROM orders WHERE id = " + id)) {
+                var rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT customer_id, customer_email, quantity FROM orders WHERE id = " + id)) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getObject("customer_id")).isNull();
             assertThat(rows.getString("customer_email")).isEqualTo(ann.email());
@@ -172,7 +203,8 @@ class TransactionsIT extends MicroTest {
     void ofTwoConcurrentOrdersForTheLastUnitExactlyOneSucceeds() throws Exception {
         var product = addProduct("9.99", 1);
         var accounts = new Accounts(api());
-        List<String> customers = List.of(accounts.register().token(), accounts.register().token());
+        List<String> customers =
+                List.of(accounts.register().token(), accounts.register().token());
         var ready = new CountDownLatch(customers.size());
         var go = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(customers.size());
@@ -198,22 +230,26 @@ class TransactionsIT extends MicroTest {
             pool.shutdownNow();
         }
         assertThat(stockOf(product.id())).isZero();
-        assertThat(sqlLong("SELECT count(*) FROM orders WHERE product_id = " + product.id())).isEqualTo(1);
+        assertThat(sqlLong("SELECT count(*) FROM orders WHERE product_id = " + product.id()))
+                .isEqualTo(1);
     }
 
-    private record Product(long id, String sku) {
-    }
+    private record Product(long id, String sku) {}
 
     private Product addProduct(String price, int stock) {
         String sku = InventoryIT.newSku();
-        var reply = api().post("api/inventory", Json.of("sku", sku, "name", "Product " + sku, "price",
-                new BigDecimal(price), "stock", stock)).bearer(Admin.token(api())).send();
+        var reply = api().post(
+                        "api/inventory",
+                        Json.of("sku", sku, "name", "Product " + sku, "price", new BigDecimal(price), "stock", stock))
+                .bearer(Admin.token(api()))
+                .send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return new Product(reply.json().getJsonNumber("id").longValue(), sku);
     }
 
     private Api.Reply order(String token, long productId, int quantity) {
-        return api().post("api/transactions", Json.of("product_id", productId, "quantity", quantity)).bearer(token)
+        return api().post("api/transactions", Json.of("product_id", productId, "quantity", quantity))
+                .bearer(token)
                 .send();
     }
 

@@ -21,7 +21,9 @@ class BrowserSecurityIT extends MicroTest {
 
     @Test
     void anAllowedOriginThatIsNotStatefulGetsNoCredentials() {
-        var reply = api().get("api/ping").header("Origin", "https://partner.example").send();
+        var reply = api().get("api/ping")
+                .header("Origin", "https://partner.example")
+                .send();
 
         assertThat(reply.header("Access-Control-Allow-Origin")).hasValue("https://partner.example");
         assertThat(reply.header("Access-Control-Allow-Credentials")).isEmpty();
@@ -29,9 +31,12 @@ class BrowserSecurityIT extends MicroTest {
 
     @Test
     void aDisallowedOriginIsNeverEchoed() {
-        var simple = api().get("api/ping").header("Origin", "https://evil.example").send();
+        var simple =
+                api().get("api/ping").header("Origin", "https://evil.example").send();
         var preflight = api().send("OPTIONS", "api/tokens", "text/plain", "")
-                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST").send();
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .send();
 
         assertThat(simple.status()).isEqualTo(200);
         assertThat(simple.header("Access-Control-Allow-Origin")).isEmpty();
@@ -44,16 +49,22 @@ class BrowserSecurityIT extends MicroTest {
     @Test
     void aPreflightFromAnAllowedOriginIsAnswered() {
         var preflight = api().send("OPTIONS", "api/tokens", "text/plain", "")
-                .header("Origin", "https://test.com").header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type, x-xsrf-token").send();
+                .header("Origin", "https://test.com")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type, x-xsrf-token")
+                .send();
 
         assertThat(preflight.status()).isEqualTo(204);
         assertThat(preflight.header("Access-Control-Allow-Origin")).hasValue("https://test.com");
         assertThat(preflight.header("Access-Control-Allow-Credentials")).hasValue("true");
-        assertThat(preflight.header("Access-Control-Allow-Methods")).hasValueSatisfying(
-                m -> assertThat(m).contains("POST").contains("PATCH").contains("DELETE"));
-        assertThat(preflight.header("Access-Control-Allow-Headers")).hasValueSatisfying(
-                h -> assertThat(h).contains("X-XSRF-TOKEN").contains("Content-Type").contains("Authorization"));
+        assertThat(preflight.header("Access-Control-Allow-Methods"))
+                .hasValueSatisfying(
+                        m -> assertThat(m).contains("POST").contains("PATCH").contains("DELETE"));
+        assertThat(preflight.header("Access-Control-Allow-Headers"))
+                .hasValueSatisfying(h -> assertThat(h)
+                        .contains("X-XSRF-TOKEN")
+                        .contains("Content-Type")
+                        .contains("Authorization"));
     }
 
     @Test
@@ -76,23 +87,31 @@ class BrowserSecurityIT extends MicroTest {
         var script = api().get("js/app.js").send();
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<script type=\"module\" src=\"js/app.js\">").doesNotContain("style=");
+        assertThat(page.body())
+                .contains("<script type=\"module\" src=\"js/app.js\">")
+                .doesNotContain("style=");
         String policy = page.header("Content-Security-Policy").orElseThrow();
-        assertThat(policy).contains("default-src 'none'", "script-src 'self'", "style-src 'self'",
-                "frame-ancestors 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        assertThat(policy)
+                .contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline")
+                .doesNotContain("unsafe-eval");
         assertThat(page.header("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.header("X-Frame-Options")).hasValue("DENY");
         assertThat(script.status()).isEqualTo(200);
-        assertThat(script.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        assertThat(script.header("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
     }
 
     @Test
     void theResetLinkOfTheMailOpensTheUiUnderTheSamePolicy() {
-        var page = api().get("reset-password?token=abc&email=ann%40example.com").header("Accept", "text/html").send();
+        var page = api().get("reset-password?token=abc&email=ann%40example.com")
+                .header("Accept", "text/html")
+                .send();
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("<script type=\"module\" src=\"js/app.js\">");
-        assertThat(page.header("Content-Security-Policy").orElseThrow()).contains("script-src 'self'")
+        assertThat(page.header("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self'")
                 .doesNotContain("unsafe-inline");
         assertThat(api().get("").header("Accept", "text/html").send().body()).isEqualTo(page.body());
     }

@@ -58,11 +58,22 @@ abstract class BrowserTest extends MicroTest {
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // Without the background-networking flags Chromium keeps calling home, which this network refuses.
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1000",
+                "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         WebDriver started = new ChromeDriver(service, options);
         browsers.add(started);
         return started;
@@ -94,20 +105,24 @@ abstract class BrowserTest extends MicroTest {
 
     /** Date inputs take keys in the browser's locale format; the value set here is what the form submits. */
     protected void setDate(String name, LocalDate date) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
-                browser.findElement(By.name(name)), date.toString());
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].value = arguments[1]", browser.findElement(By.name(name)), date.toString());
     }
 
     /** The whole page: the window grows to the document's height first. */
     protected void screenshot(String name) {
         // From the usual size, so a tall earlier page does not stretch this one.
         browser.manage().window().setSize(new Dimension(1280, 1000));
-        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight"
-                + " + window.outerHeight - window.innerHeight");
+        Object height = ((JavascriptExecutor) browser)
+                .executeScript(
+                        "return document.documentElement.scrollHeight" + " + window.outerHeight - window.innerHeight");
         browser.manage().window().setSize(new Dimension(1280, Math.max(900, ((Number) height).intValue())));
         try {
-            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
-                    SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    SCREENSHOTS.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -118,7 +133,12 @@ abstract class BrowserTest extends MicroTest {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return;
         }
-        if (!Installer.run("chromium", Path.of("."), 15, "sh", "-c",
+        if (!Installer.run(
+                "chromium",
+                Path.of("."),
+                15,
+                "sh",
+                "-c",
                 "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver")) {
             throw new IllegalStateException("Chromium is missing and apt-get could not install it"
                     + " (apt-get install chromium chromium-driver, as root)");

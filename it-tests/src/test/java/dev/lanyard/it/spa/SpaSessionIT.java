@@ -34,7 +34,10 @@ class SpaSessionIT extends MicroTest {
 
         assertThat(reply.status()).isEqualTo(204);
         String cookie = setCookie(reply, "XSRF-TOKEN");
-        assertThat(cookie).contains("Path=/").contains("SameSite=Lax").doesNotContain("HttpOnly")
+        assertThat(cookie)
+                .contains("Path=/")
+                .contains("SameSite=Lax")
+                .doesNotContain("HttpOnly")
                 .doesNotContain("Secure");
         assertThat(reply.header("Cache-Control")).hasValue("no-store");
     }
@@ -45,23 +48,28 @@ class SpaSessionIT extends MicroTest {
 
         var withoutHeader = spa(APP).withCsrfCookie().withoutXsrfHeader().login(account.email(), Accounts.PASSWORD);
         var withoutCookie = spa(APP).login(account.email(), Accounts.PASSWORD);
-        var forged = spa(APP).cookie("XSRF-TOKEN", "Zm9yZ2Vk.guest.c2lnbmF0dXJl")
-                .login(account.email(), Accounts.PASSWORD);
+        var forged =
+                spa(APP).cookie("XSRF-TOKEN", "Zm9yZ2Vk.guest.c2lnbmF0dXJl").login(account.email(), Accounts.PASSWORD);
 
         for (var reply : java.util.List.of(withoutHeader, withoutCookie, forged)) {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(419);
             assertThat(reply.json().getString("message")).isEqualTo("CSRF token mismatch.");
             assertThat(SpaClient.setCookies(reply)).noneMatch(c -> c.startsWith(SESSION));
         }
-        assertThat(spa(APP).withCsrfCookie().login(account.email(), Accounts.PASSWORD).status()).isEqualTo(200);
+        assertThat(spa(APP).withCsrfCookie()
+                        .login(account.email(), Accounts.PASSWORD)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void bearerTokenCallsNeedNoCsrfTokenEvenFromAStatefulPage() {
         var account = new Accounts(api()).register();
 
-        var reply = api().post("api/tokens", Json.of("name", "from the app's page")).bearer(account.token())
-                .header("Referer", APP).send();
+        var reply = api().post("api/tokens", Json.of("name", "from the app's page"))
+                .bearer(account.token())
+                .header("Referer", APP)
+                .send();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     }
@@ -74,11 +82,17 @@ class SpaSessionIT extends MicroTest {
         var claimingHttps = spa(APP).withCsrfCookie();
 
         String cookie = setCookie(plain.login(account.email(), Accounts.PASSWORD), SESSION);
-        String claimed = setCookie(claimingHttps.send(api().post("api/spa/login",
-                Json.of("email", account.email(), "password", Accounts.PASSWORD))
-                .header("X-Forwarded-Proto", "https")), SESSION);
+        String claimed = setCookie(
+                claimingHttps.send(
+                        api().post("api/spa/login", Json.of("email", account.email(), "password", Accounts.PASSWORD))
+                                .header("X-Forwarded-Proto", "https")),
+                SESSION);
 
-        assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/").doesNotContain("Secure");
+        assertThat(cookie)
+                .contains("HttpOnly")
+                .contains("SameSite=Lax")
+                .contains("Path=/")
+                .doesNotContain("Secure");
         assertThat(claimed).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
     }
 
@@ -91,10 +105,13 @@ class SpaSessionIT extends MicroTest {
         assertThat(userStatus(spa("https://foobar.test.com/dashboard"), cookie)).isEqualTo(200);
         assertThat(userStatus(spa("https://test.com.x/"), cookie)).isEqualTo(401);
         assertThat(userStatus(spa("https://evil.example/test.com/"), cookie)).isEqualTo(401);
-        var byOrigin = api().get("api/user").header("Origin", "https://foobar.test.com")
-                .header("Cookie", SESSION + "=" + cookie).send();
+        var byOrigin = api().get("api/user")
+                .header("Origin", "https://foobar.test.com")
+                .header("Cookie", SESSION + "=" + cookie)
+                .send();
         assertThat(byOrigin.status()).isEqualTo(200);
-        var noPage = api().get("api/user").header("Cookie", SESSION + "=" + cookie).send();
+        var noPage =
+                api().get("api/user").header("Cookie", SESSION + "=" + cookie).send();
         assertThat(noPage.status()).isEqualTo(401);
     }
 
@@ -180,7 +197,8 @@ class SpaSessionIT extends MicroTest {
 
         assertThat(phone.send(api().get("api/user")).status()).isEqualTo(401);
         assertThat(laptop.send(api().get("api/user")).status()).isEqualTo(401);
-        assertThat(api().get("api/user").bearer(account.token()).send().status()).isEqualTo(401);
+        assertThat(api().get("api/user").bearer(account.token()).send().status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -198,13 +216,23 @@ class SpaSessionIT extends MicroTest {
         SpaClient browser = spa(APP).withCsrfCookie();
         String email = Accounts.uniqueEmail();
 
-        var reply = browser.send(api().post("api/spa/register", Json.of("name", "Ann", "email", email,
-                "password", Accounts.PASSWORD, "password_confirmation", Accounts.PASSWORD)));
+        var reply = browser.send(api().post(
+                        "api/spa/register",
+                        Json.of(
+                                "name",
+                                "Ann",
+                                "email",
+                                email,
+                                "password",
+                                Accounts.PASSWORD,
+                                "password_confirmation",
+                                Accounts.PASSWORD)));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         assertThat(reply.json().getJsonObject("user").getString("email")).isEqualTo(email);
         assertThat(reply.body()).doesNotContain("token");
-        assertThat(browser.send(api().get("api/user")).json().getString("email")).isEqualTo(email);
+        assertThat(browser.send(api().get("api/user")).json().getString("email"))
+                .isEqualTo(email);
     }
 
     @Test
@@ -213,23 +241,37 @@ class SpaSessionIT extends MicroTest {
         String cookie = signedIn(APP, account).cookie(SESSION).orElseThrow();
         String newPassword = "a brand new passphrase 42";
 
-        var change = api().put("api/user/password", Json.of("current_password", Accounts.PASSWORD,
-                "password", newPassword, "password_confirmation", newPassword)).bearer(account.token()).send();
+        var change = api().put(
+                        "api/user/password",
+                        Json.of(
+                                "current_password",
+                                Accounts.PASSWORD,
+                                "password",
+                                newPassword,
+                                "password_confirmation",
+                                newPassword))
+                .bearer(account.token())
+                .send();
 
         assertThat(change.status()).as(change.toString()).isEqualTo(200);
         assertThat(userStatus(spa(APP), cookie)).isEqualTo(401);
-        assertThat(api().get("api/user").bearer(account.token()).send().status()).isEqualTo(200);
+        assertThat(api().get("api/user").bearer(account.token()).send().status())
+                .isEqualTo(200);
     }
 
     @Test
     void withTwoFactorOnTheSessionOpensOnlyOnceTheCodeIsMet() {
         var account = new Accounts(api()).register();
         var enabled = api().post("api/user/two-factor-authentication", Json.of("password", Accounts.PASSWORD))
-                .bearer(account.token()).send();
+                .bearer(account.token())
+                .send();
         var app = new Authenticator(enabled.json().getString("secret"));
         long step = Authenticator.stepNow();
         assertThat(api().post("api/user/confirmed-two-factor-authentication", Json.of("code", app.code(step)))
-                .bearer(account.token()).send().status()).isEqualTo(200);
+                        .bearer(account.token())
+                        .send()
+                        .status())
+                .isEqualTo(200);
         SpaClient browser = spa(APP).withCsrfCookie();
 
         var login = browser.login(account.email(), Accounts.PASSWORD);
@@ -238,11 +280,14 @@ class SpaSessionIT extends MicroTest {
         assertThat(login.json().getBoolean("two_factor")).isTrue();
         assertThat(browser.cookie(SESSION)).isEmpty();
         String challenge = login.json().getString("challenge");
-        var asApiToken = api().post("api/two-factor-challenge",
-                Json.of("challenge", challenge, "code", app.code(step + 1))).send();
-        assertThat(asApiToken.status()).as("a session's challenge yields no API token").isEqualTo(422);
-        var met = browser.send(api().post("api/spa/two-factor-challenge",
-                Json.of("challenge", challenge, "code", app.code(step + 1))));
+        var asApiToken = api().post(
+                        "api/two-factor-challenge", Json.of("challenge", challenge, "code", app.code(step + 1)))
+                .send();
+        assertThat(asApiToken.status())
+                .as("a session's challenge yields no API token")
+                .isEqualTo(422);
+        var met = browser.send(api().post(
+                        "api/spa/two-factor-challenge", Json.of("challenge", challenge, "code", app.code(step + 1))));
         assertThat(met.status()).as(met.toString()).isEqualTo(200);
         assertThat(met.json().getJsonObject("user").getString("email")).isEqualTo(account.email());
         assertThat(browser.cookie(SESSION)).isPresent();
@@ -250,6 +295,8 @@ class SpaSessionIT extends MicroTest {
     }
 
     private int userStatus(SpaClient browser, String sessionCookie) {
-        return browser.cookie(SESSION, sessionCookie).send(api().get("api/user")).status();
+        return browser.cookie(SESSION, sessionCookie)
+                .send(api().get("api/user"))
+                .status();
     }
 }

@@ -17,8 +17,7 @@ public final class Accounts {
     }
 
     /** A user registered just now, and the token registration gave them. */
-    public record Account(long id, String email, String token) {
-    }
+    public record Account(long id, String email, String token) {}
 
     public static String uniqueEmail() {
         return "user-" + UUID.randomUUID() + "@example.com";
@@ -29,18 +28,28 @@ public final class Accounts {
     }
 
     public Account register(String email) {
-        var reply = api.post("api/register", Json.of("name", "Test User", "email", email, "password", PASSWORD,
-                "password_confirmation", PASSWORD)).send();
+        var reply = api.post(
+                        "api/register",
+                        Json.of(
+                                "name",
+                                "Test User",
+                                "email",
+                                email,
+                                "password",
+                                PASSWORD,
+                                "password_confirmation",
+                                PASSWORD))
+                .send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         var body = reply.json();
-        return new Account(body.getJsonObject("user").getJsonNumber("id").longValue(), email,
-                body.getString("token"));
+        return new Account(body.getJsonObject("user").getJsonNumber("id").longValue(), email, body.getString("token"));
     }
 
     /** A further token of the account's, with the given abilities. */
     public String token(Account account, String... abilities) {
         var reply = api.post("api/tokens", Json.of("name", "test", "abilities", List.of(abilities)))
-                .bearer(account.token()).send();
+                .bearer(account.token())
+                .send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().getString("plain_text_token");
     }

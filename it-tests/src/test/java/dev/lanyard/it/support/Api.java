@@ -59,7 +59,8 @@ public final class Api {
 
     /** Any method with any body and content type, for the requests a well-behaved client would not send. */
     public Call send(String method, String path, String contentType, String body) {
-        return new Call(request(path).header("Content-Type", contentType)
+        return new Call(request(path)
+                .header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 

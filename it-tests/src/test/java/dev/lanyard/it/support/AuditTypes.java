@@ -8,8 +8,7 @@ import java.util.List;
 /** The types of a user's own audit events, newest first, as {@code GET /api/audit} lists them. */
 public final class AuditTypes {
 
-    private AuditTypes() {
-    }
+    private AuditTypes() {}
 
     public static List<String> of(Api api, String token) {
         var reply = api.get("api/audit?per_page=100").bearer(token).send();

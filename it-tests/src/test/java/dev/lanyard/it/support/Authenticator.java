@@ -25,8 +25,8 @@ public final class Authenticator {
 
     public String code(long step) {
         try {
-            return String.format(Locale.ROOT, "%06d", new HmacOneTimePasswordGenerator(6).generateOneTimePassword(key,
-                    step));
+            return String.format(
+                    Locale.ROOT, "%06d", new HmacOneTimePasswordGenerator(6).generateOneTimePassword(key, step));
         } catch (InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
@@ -35,9 +35,13 @@ public final class Authenticator {
     /** A code that is no code of any step the server could accept now. */
     public String wrongCode() {
         long now = stepNow();
-        var valid = LongStream.rangeClosed(now - 3, now + 3).mapToObj(this::code).toList();
-        return LongStream.range(0, 1_000_000).mapToObj(n -> String.format(Locale.ROOT, "%06d", n))
-                .filter(code -> !valid.contains(code)).findFirst().orElseThrow();
+        var valid =
+                LongStream.rangeClosed(now - 3, now + 3).mapToObj(this::code).toList();
+        return LongStream.range(0, 1_000_000)
+                .mapToObj(n -> String.format(Locale.ROOT, "%06d", n))
+                .filter(code -> !valid.contains(code))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static byte[] decode(String base32) {

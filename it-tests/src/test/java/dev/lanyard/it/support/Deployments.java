@@ -5,8 +5,7 @@ import java.io.File;
 /** The artifacts Maven built, as copied into it-tests/target/deployments. */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     public static File war() {
         return file("lanyard.war");

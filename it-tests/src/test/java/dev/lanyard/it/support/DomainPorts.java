@@ -1,7 +1,7 @@
 package dev.lanyard.it.support;
 
-import java.io.IOException;
 import dev.lanyard.devserver.MicroServer;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,15 +12,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Installer {
 
-    private Installer() {
-    }
+    private Installer() {}
 
     /** Whether the command, run in {@code directory}, ended with 0 within {@code minutes}. */
     public static boolean run(String name, Path directory, long minutes, String... command)
             throws IOException, InterruptedException {
         Path log = Files.createDirectories(Path.of("target", "installs")).resolve(name + ".log");
-        var process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        var process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
         if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
             process.destroyForcibly();

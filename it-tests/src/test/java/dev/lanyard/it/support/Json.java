@@ -8,8 +8,7 @@ import java.util.Collection;
 /** Request bodies written briefly: {@code Json.of("email", e, "password", p)}. */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * A JSON object from name/value pairs; values may be strings, whole numbers, {@link BigDecimal}s (written

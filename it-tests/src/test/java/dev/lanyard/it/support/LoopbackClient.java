@@ -44,8 +44,12 @@ public final class LoopbackClient {
     public static LoopbackClient anyAddress(URL base) {
         var random = ThreadLocalRandom.current();
         try {
-            return new LoopbackClient(InetAddress.getByAddress(new byte[] {127, (byte) random.nextInt(2, 255),
-                    (byte) random.nextInt(1, 255), (byte) random.nextInt(1, 255)}), base, Optional.empty());
+            return new LoopbackClient(
+                    InetAddress.getByAddress(new byte[] {
+                        127, (byte) random.nextInt(2, 255), (byte) random.nextInt(1, 255), (byte) random.nextInt(1, 255)
+                    }),
+                    base,
+                    Optional.empty());
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
@@ -76,8 +80,10 @@ public final class LoopbackClient {
         /** Every value of one header, in order. */
         public List<String> headers(String name) {
             String prefix = name.toLowerCase(Locale.ROOT) + ":";
-            return Arrays.stream(head.split("\r\n")).filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
-                    .map(line -> line.substring(prefix.length()).trim()).toList();
+            return Arrays.stream(head.split("\r\n"))
+                    .filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+                    .map(line -> line.substring(prefix.length()).trim())
+                    .toList();
         }
 
         @Override
@@ -103,7 +109,9 @@ public final class LoopbackClient {
         var head = new StringBuilder(method + " " + target + " HTTP/1.0\r\n"
                 + (ownHost ? "" : "Host: localhost:" + base.getPort() + "\r\n") + "Accept: application/json\r\n");
         if (json != null) {
-            head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+            head.append("Content-Type: application/json\r\nContent-Length: ")
+                    .append(body.length)
+                    .append("\r\n");
         }
         for (String header : headers) {
             head.append(header).append("\r\n");
@@ -115,8 +123,8 @@ public final class LoopbackClient {
             plain.setSoTimeout(30_000);
             Socket socket = plain;
             if (tls.isPresent()) {
-                var secure = (SSLSocket) tls.get().getSocketFactory().createSocket(plain, "localhost", base.getPort(),
-                        true);
+                var secure =
+                        (SSLSocket) tls.get().getSocketFactory().createSocket(plain, "localhost", base.getPort(), true);
                 var parameters = secure.getSSLParameters();
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 secure.setSSLParameters(parameters);

@@ -12,13 +12,14 @@ final class MicroOptions {
 
     static final String PROPERTY = "lanyard.it.micro.options";
 
-    private MicroOptions() {
-    }
+    private MicroOptions() {}
 
     /** Adds options, each already escaped where it holds a space. */
     static synchronized void add(String... options) {
         String before = System.getProperty(PROPERTY, "");
-        System.setProperty(PROPERTY, Stream.concat(Stream.of(before).filter(s -> !s.isBlank()), Arrays.stream(options))
-                .collect(Collectors.joining(" ")));
+        System.setProperty(
+                PROPERTY,
+                Stream.concat(Stream.of(before).filter(s -> !s.isBlank()), Arrays.stream(options))
+                        .collect(Collectors.joining(" ")));
     }
 }

@@ -52,20 +52,47 @@ public final class Nginx implements AutoCloseable {
         Files.createDirectories(prefix.resolve("temp"));
         int http = MicroServer.freePort();
         int https = MicroServer.freePort();
-        run(prefix, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                "-nodes", "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
-                "-keyout", "key.pem", "-out", "cert.pem");
+        run(
+                prefix,
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=DNS:localhost",
+                "-keyout",
+                "key.pem",
+                "-out",
+                "cert.pem");
         Files.writeString(prefix.resolve("nginx.conf"), configuration(prefix, nodes, http, https), UTF_8);
-        Process process = new ProcessBuilder(BINARY.toString(), "-p", prefix.toString(), "-c",
-                prefix.resolve("nginx.conf").toString(), "-e", prefix.resolve("error.log").toString())
-                .redirectErrorStream(true).redirectOutput(prefix.resolve("nginx.out").toFile()).start();
+        Process process = new ProcessBuilder(
+                        BINARY.toString(),
+                        "-p",
+                        prefix.toString(),
+                        "-c",
+                        prefix.resolve("nginx.conf").toString(),
+                        "-e",
+                        prefix.resolve("error.log").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(prefix.resolve("nginx.out").toFile())
+                .start();
         var nginx = new Nginx(process, prefix, http, https);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (!(nginx.accepts(http) && nginx.accepts(https))) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 nginx.close();
                 throw new IllegalStateException("nginx did not start: " + Files.readString(prefix.resolve("nginx.out"))
-                        + (Files.exists(prefix.resolve("error.log")) ? Files.readString(prefix.resolve("error.log")) : ""));
+                        + (Files.exists(prefix.resolve("error.log"))
+                                ? Files.readString(prefix.resolve("error.log"))
+                                : ""));
             }
             Thread.sleep(100);
         }
@@ -77,7 +104,8 @@ public final class Nginx implements AutoCloseable {
      * the client sent and appends the address nginx saw, so the nodes must take the right-most untrusted hop.
      */
     private static String configuration(Path prefix, List<URI> nodes, int http, int https) {
-        String servers = nodes.stream().map(node -> "        server 127.0.0.1:" + node.getPort() + ";")
+        String servers = nodes.stream()
+                .map(node -> "        server 127.0.0.1:" + node.getPort() + ";")
                 .collect(Collectors.joining("\n"));
         return """
                 daemon off;
@@ -127,8 +155,8 @@ public final class Nginx implements AutoCloseable {
     /** Trusts the run's certificate, and only it. */
     public SSLContext tls() {
         try {
-            var certificate = CertificateFactory.getInstance("X.509").generateCertificate(
-                    new ByteArrayInputStream(Files.readAllBytes(prefix.resolve("cert.pem"))));
+            var certificate = CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(prefix.resolve("cert.pem"))));
             var store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             store.setCertificateEntry("nginx", certificate);
@@ -176,15 +204,23 @@ public final class Nginx implements AutoCloseable {
         if (Files.isExecutable(BINARY)) {
             return;
         }
-        if (!Installer.run("nginx", Path.of("."), 10, "sh", "-c",
+        if (!Installer.run(
+                "nginx",
+                Path.of("."),
+                10,
+                "sh",
+                "-c",
                 "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nginx")) {
-            throw new IllegalStateException("nginx is missing and apt-get could not install it"
-                    + " (apt-get install nginx, as root)");
+            throw new IllegalStateException(
+                    "nginx is missing and apt-get could not install it" + " (apt-get install nginx, as root)");
         }
     }
 
     private static void run(Path directory, String... command) throws IOException, InterruptedException {
-        var process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        var process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + output);

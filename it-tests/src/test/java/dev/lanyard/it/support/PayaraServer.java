@@ -23,7 +23,8 @@ public class PayaraServer implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(PayaraServer.class, key -> start(), Running.class);
     }
 
@@ -66,8 +67,8 @@ public class PayaraServer implements BeforeAllCallback {
         void asadmin(String... arguments) {
             if (!tryAsadmin(arguments)) {
                 throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed:\n"
-                        + tail(log()) + "\nserver log: " + home.resolve("glassfish/domains/" + DOMAIN
-                        + "/logs/server.log"));
+                        + tail(log()) + "\nserver log: "
+                        + home.resolve("glassfish/domains/" + DOMAIN + "/logs/server.log"));
             }
         }
 
@@ -75,8 +76,10 @@ public class PayaraServer implements BeforeAllCallback {
         boolean tryAsadmin(String... arguments) {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", home.resolve("glassfish/lib/client/appserver-cli.jar").toString(),
-                    "--port", String.valueOf(ports.admin())));
+                    "-jar",
+                    home.resolve("glassfish/lib/client/appserver-cli.jar").toString(),
+                    "--port",
+                    String.valueOf(ports.admin())));
             command.addAll(List.of(arguments));
             Path log = log();
             try {

@@ -46,11 +46,19 @@ public final class Prometheus implements AutoCloseable {
         Path config = home.resolve("prometheus.yml");
         Files.writeString(config, configuration, UTF_8);
         int port = MicroServer.freePort();
-        Process process = new ProcessBuilder(BINARY.toString(), "--config.file=" + config,
-                "--storage.tsdb.path=" + home.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(home.resolve("prometheus.log").toFile()).start();
+        Process process = new ProcessBuilder(
+                        BINARY.toString(),
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + home.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("prometheus.log").toFile())
+                .start();
         var prometheus = new Prometheus(process, home, URI.create("http://127.0.0.1:" + port + "/"));
-        prometheus.await("get ready", Duration.ofSeconds(30), () -> prometheus.get("-/ready").statusCode() == 200);
+        prometheus.await(
+                "get ready",
+                Duration.ofSeconds(30),
+                () -> prometheus.get("-/ready").statusCode() == 200);
         return prometheus;
     }
 
@@ -58,8 +66,9 @@ public final class Prometheus implements AutoCloseable {
     public void awaitTargetsUp(Duration timeout) throws IOException, InterruptedException {
         await("see its targets up", timeout, () -> {
             var targets = json(get("api/v1/targets")).getJsonObject("data").getJsonArray("activeTargets");
-            return !targets.isEmpty() && targets.getValuesAs(JsonObject.class).stream()
-                    .allMatch(target -> target.getString("health").equals("up"));
+            return !targets.isEmpty()
+                    && targets.getValuesAs(JsonObject.class).stream()
+                            .allMatch(target -> target.getString("health").equals("up"));
         });
     }
 
@@ -71,7 +80,8 @@ public final class Prometheus implements AutoCloseable {
     /** What Prometheus wrote, and what it says of its targets: for a failure's message. */
     public String diagnostics() {
         try {
-            return Files.readString(directory.resolve("prometheus.log")) + "\n" + get("api/v1/targets").body();
+            return Files.readString(directory.resolve("prometheus.log")) + "\n"
+                    + get("api/v1/targets").body();
         } catch (IOException | InterruptedException | RuntimeException e) {
             return e.toString();
         }
@@ -110,15 +120,18 @@ public final class Prometheus implements AutoCloseable {
             if (Instant.now().isAfter(deadline)) {
                 String diagnostics = diagnostics();
                 close();
-                throw new IllegalStateException("Prometheus did not " + what + " within " + timeout + ": "
-                        + diagnostics);
+                throw new IllegalStateException(
+                        "Prometheus did not " + what + " within " + timeout + ": " + diagnostics);
             }
             Thread.sleep(200);
         }
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(api.resolve(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -132,8 +145,14 @@ public final class Prometheus implements AutoCloseable {
         if (Files.isExecutable(BINARY)) {
             return;
         }
-        if (!Installer.run("prometheus", Path.of("."), 10, "sh", "-c", "apt-get update"
-                + " && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus")) {
+        if (!Installer.run(
+                "prometheus",
+                Path.of("."),
+                10,
+                "sh",
+                "-c",
+                "apt-get update"
+                        + " && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus")) {
             throw new IllegalStateException("Prometheus is missing and apt-get could not install it"
                     + " (apt-get install prometheus, as root); see target/installs/prometheus.log");
         }

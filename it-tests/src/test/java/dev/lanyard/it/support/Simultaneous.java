@@ -14,8 +14,7 @@ import java.util.function.IntFunction;
 /** Requests sent together: one thread each, released at once by a barrier. */
 public final class Simultaneous {
 
-    private Simultaneous() {
-    }
+    private Simultaneous() {}
 
     /** What one request got back, whichever client sent it. */
     public record Answer(int status, Optional<String> retryAfter, String body) {
@@ -30,7 +29,10 @@ public final class Simultaneous {
 
         @Override
         public String toString() {
-            return status + retryAfter.map(seconds -> " (Retry-After " + seconds + ")").orElse("") + " " + body;
+            return status
+                    + retryAfter
+                            .map(seconds -> " (Retry-After " + seconds + ")")
+                            .orElse("") + " " + body;
         }
     }
 

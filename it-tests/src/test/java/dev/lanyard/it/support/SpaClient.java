@@ -64,8 +64,11 @@ public final class SpaClient {
     public Api.Reply send(Api.Call call) {
         call.header("Referer", page);
         if (!cookies.isEmpty()) {
-            call.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                    .collect(Collectors.joining("; ")));
+            call.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(c -> c.getKey() + "=" + c.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         if (echoXsrf && cookies.containsKey("XSRF-TOKEN")) {
             call.header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
@@ -88,7 +91,9 @@ public final class SpaClient {
 
     /** The raw Set-Cookie header for one cookie, to read its attributes. */
     public static String setCookie(Api.Reply reply, String name) {
-        return setCookies(reply).stream().filter(h -> h.startsWith(name + "=")).findFirst()
+        return setCookies(reply).stream()
+                .filter(h -> h.startsWith(name + "="))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no Set-Cookie for " + name + " in " + setCookies(reply)));
     }
 }

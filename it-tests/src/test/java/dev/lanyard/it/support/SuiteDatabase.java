@@ -17,7 +17,8 @@ public class SuiteDatabase implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(SuiteDatabase.class, key -> open(), ClosingDatabase.class);
     }
 
@@ -30,7 +31,8 @@ public class SuiteDatabase implements BeforeAllCallback {
 
     /** The first column of the first row {@code sql} answers on the suite's database. */
     public static long number(String sql) throws SQLException {
-        try (var connection = current().connect(); var rows = connection.createStatement().executeQuery(sql)) {
+        try (var connection = current().connect();
+                var rows = connection.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -38,7 +40,8 @@ public class SuiteDatabase implements BeforeAllCallback {
 
     /** Runs a statement that changes rows, for a test that must put data into a state the API cannot. */
     public static int update(String sql) throws SQLException {
-        try (var connection = current().connect(); var statement = connection.createStatement()) {
+        try (var connection = current().connect();
+                var statement = connection.createStatement()) {
             return statement.executeUpdate(sql);
         }
     }
@@ -54,7 +57,8 @@ public class SuiteDatabase implements BeforeAllCallback {
 
     private static synchronized ClosingDatabase open() {
         database = Database.fromEnvironmentOrEmbedded("LANYARD_TEST_DB", Optional.empty());
-        MicroOptions.add(database.asSystemProperties().stream().map(option -> option.replace(" ", "\\ "))
+        MicroOptions.add(database.asSystemProperties().stream()
+                .map(option -> option.replace(" ", "\\ "))
                 .toArray(String[]::new));
         return new ClosingDatabase(database);
     }

@@ -40,7 +40,8 @@ public class SuiteMail implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(SuiteMail.class, key -> start(), Stopping.class);
         awaitPortFree(Integer.getInteger(PORT_PROPERTY));
     }
@@ -60,15 +61,17 @@ public class SuiteMail implements BeforeAllCallback {
      * previous one to exit: wait here, before Arquillian starts the next.
      */
     private static void awaitPortFree(int port) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            try (var socket = new ServerSocket()) {
-                socket.setReuseAddress(true);
-                socket.bind(new InetSocketAddress(port));
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    try (var socket = new ServerSocket()) {
+                        socket.setReuseAddress(true);
+                        socket.bind(new InetSocketAddress(port));
+                        return true;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
     }
 
     /** A mail as the recipient reads it. */
@@ -86,7 +89,9 @@ public class SuiteMail implements BeforeAllCallback {
 
     /** Every mail sent to {@code to} so far. */
     public static List<Mail> mailsTo(String to) {
-        return Arrays.stream(smtp.getReceivedMessages()).map(SuiteMail::read).filter(mail -> mail.to().equals(to))
+        return Arrays.stream(smtp.getReceivedMessages())
+                .map(SuiteMail::read)
+                .filter(mail -> mail.to().equals(to))
                 .toList();
     }
 
@@ -101,7 +106,9 @@ public class SuiteMail implements BeforeAllCallback {
     }
 
     private static List<Mail> mailsTo(String to, String subject) {
-        return mailsTo(to).stream().filter(mail -> mail.subject().equals(subject)).toList();
+        return mailsTo(to).stream()
+                .filter(mail -> mail.subject().equals(subject))
+                .toList();
     }
 
     private static synchronized Stopping start() {
@@ -119,9 +126,14 @@ public class SuiteMail implements BeforeAllCallback {
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser(SMTP_USER, SMTP_PASSWORD));
         smtp.start();
-        options = List.of("-Dlanyard.mail.host=127.0.0.1", "-Dlanyard.mail.port=" + port, "-Dlanyard.mail.tls=none",
-                "-Dlanyard.mail.username=" + SMTP_USER, "-Dlanyard.mail.password=" + SMTP_PASSWORD,
-                "-Dlanyard.mail.from=lanyard@example.test", "-Dlanyard.app.url=" + appUrl);
+        options = List.of(
+                "-Dlanyard.mail.host=127.0.0.1",
+                "-Dlanyard.mail.port=" + port,
+                "-Dlanyard.mail.tls=none",
+                "-Dlanyard.mail.username=" + SMTP_USER,
+                "-Dlanyard.mail.password=" + SMTP_PASSWORD,
+                "-Dlanyard.mail.from=lanyard@example.test",
+                "-Dlanyard.app.url=" + appUrl);
         MicroOptions.add(options.toArray(String[]::new));
         return new Stopping(smtp);
     }

@@ -37,10 +37,11 @@ class LoginFloodIT extends MicroTest {
         var next = oneAddress.post("api/login", Json.of("email", Accounts.uniqueEmail(), "password", "guess"));
 
         assertThat(next.status()).as(next.toString()).isEqualTo(429);
-        assertThat(next.header("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
-        var elsewhere = LoopbackClient.anyAddress(base).post("api/login",
-                Json.of("email", Accounts.uniqueEmail(), "password", "guess"));
+        assertThat(next.header("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+        var elsewhere = LoopbackClient.anyAddress(base)
+                .post("api/login", Json.of("email", Accounts.uniqueEmail(), "password", "guess"));
         assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(422);
     }
 
@@ -50,17 +51,25 @@ class LoginFloodIT extends MicroTest {
      */
     @Test
     void loginsBeyondTheHashGateAnswer429AtOnce() {
-        var addresses = IntStream.range(0, 6).mapToObj(i -> LoopbackClient.anyAddress(base)).toList();
+        var addresses = IntStream.range(0, 6)
+                .mapToObj(i -> LoopbackClient.anyAddress(base))
+                .toList();
 
-        var answers = Simultaneous.send(48, i -> Answer.of(addresses.get(i % addresses.size()).post("api/login",
-                Json.of("email", Accounts.uniqueEmail(), "password", "guess"))));
+        var answers = Simultaneous.send(
+                48,
+                i -> Answer.of(addresses
+                        .get(i % addresses.size())
+                        .post("api/login", Json.of("email", Accounts.uniqueEmail(), "password", "guess"))));
 
-        assertThat(answers.all()).as(answers.toString())
+        assertThat(answers.all())
+                .as(answers.toString())
                 .allSatisfy(answer -> assertThat(answer.status()).isIn(422, 429));
         assertThat(answers.count(429)).as(answers.toString()).isPositive();
         assertThat(answers.count(422)).as(answers.toString()).isPositive();
-        assertThat(answers.withStatus(429)).allSatisfy(busy -> assertThat(busy.retryAfter())
-                .hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60)));
+        assertThat(answers.withStatus(429))
+                .allSatisfy(busy -> assertThat(busy.retryAfter())
+                        .hasValueSatisfying(
+                                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60)));
     }
 
     /**
@@ -72,12 +81,15 @@ class LoginFloodIT extends MicroTest {
     @Test
     void aLoginFloodDoesNotKeepTheApiWaitingForADatabaseConnection() throws Exception {
         var ann = new Accounts(api()).register();
-        List<LoopbackClient> addresses = IntStream.range(0, 8).mapToObj(i -> LoopbackClient.anyAddress(base))
+        List<LoopbackClient> addresses = IntStream.range(0, 8)
+                .mapToObj(i -> LoopbackClient.anyAddress(base))
                 .toList();
 
-        var flood = CompletableFuture.supplyAsync(() -> Simultaneous.send(64,
-                i -> Answer.of(addresses.get(i % addresses.size()).post("api/login",
-                        Json.of("email", Accounts.uniqueEmail(), "password", "guess")))));
+        var flood = CompletableFuture.supplyAsync(() -> Simultaneous.send(
+                64,
+                i -> Answer.of(addresses
+                        .get(i % addresses.size())
+                        .post("api/login", Json.of("email", Accounts.uniqueEmail(), "password", "guess")))));
         var heldAcrossAHash = CompletableFuture.supplyAsync(() -> mostTransactionsIdleForASecond(flood));
         Thread.sleep(500);
         long start = System.nanoTime();
@@ -85,11 +97,14 @@ class LoginFloodIT extends MicroTest {
         var took = Duration.ofNanos(System.nanoTime() - start);
         var logins = flood.get();
 
-        assertThat(heldAcrossAHash.get()).as("transactions open and idle for over a second").isZero();
+        assertThat(heldAcrossAHash.get())
+                .as("transactions open and idle for over a second")
+                .isZero();
         assertThat(user.status()).as(user.toString()).isEqualTo(200);
         assertThat(took).as("GET /api/user during the flood").isLessThan(Duration.ofSeconds(5));
-        assertThat(logins.all()).as(logins.toString()).allSatisfy(answer -> assertThat(answer.status())
-                .isIn(422, 429));
+        assertThat(logins.all())
+                .as(logins.toString())
+                .allSatisfy(answer -> assertThat(answer.status()).isIn(422, 429));
     }
 
     /** The most server connections seen at once idle in a transaction begun over a second ago, until done. */
@@ -97,9 +112,11 @@ class LoginFloodIT extends MicroTest {
         long most = 0;
         try {
             while (!until.isDone()) {
-                most = Math.max(most, SuiteDatabase.number("SELECT count(*) FROM pg_stat_activity"
-                        + " WHERE application_name = 'lanyard' AND state = 'idle in transaction'"
-                        + " AND xact_start < now() - interval '1 second'"));
+                most = Math.max(
+                        most,
+                        SuiteDatabase.number("SELECT count(*) FROM pg_stat_activity"
+                                + " WHERE application_name = 'lanyard' AND state = 'idle in transaction'"
+                                + " AND xact_start < now() - interval '1 second'"));
                 Thread.sleep(100);
             }
         } catch (SQLException e) {

@@ -23,6 +23,7 @@ class ThrottleIT extends MicroTest {
 
     /** {@code lanyard.login.max-attempts}, left at its default by the suite. */
     private static final int MAX_ATTEMPTS = 5;
+
     private static final int AT_ONCE = 20;
     /** The suite's {@code lanyard.register.max-attempts}: high, as every test registers from one address. */
     private static final int MAX_REGISTRATIONS = Integer.getInteger("lanyard.it.register.max-attempts");
@@ -32,12 +33,17 @@ class ThrottleIT extends MicroTest {
         var ann = new Accounts(api()).register();
         var oneAddress = LoopbackClient.anyAddress(base);
 
-        var answers = Simultaneous.send(AT_ONCE, i -> Answer.of(oneAddress.post("api/login",
-                Json.of("email", ann.email(), "password", "not the password " + i))));
+        var answers = Simultaneous.send(
+                AT_ONCE,
+                i -> Answer.of(oneAddress.post(
+                        "api/login", Json.of("email", ann.email(), "password", "not the password " + i))));
 
         assertJudgedAtMost(MAX_ATTEMPTS, 422, answers);
-        assertThat(oneAddress.post("api/login", Json.of("email", ann.email(), "password", Accounts.PASSWORD))
-                .status()).as("even the right password waits").isEqualTo(429);
+        assertThat(oneAddress
+                        .post("api/login", Json.of("email", ann.email(), "password", Accounts.PASSWORD))
+                        .status())
+                .as("even the right password waits")
+                .isEqualTo(429);
     }
 
     @Test
@@ -45,10 +51,15 @@ class ThrottleIT extends MicroTest {
         var ann = new Accounts(api()).register();
         var app = enableAndConfirm(ann);
         String challenge = api().post("api/login", Json.of("email", ann.email(), "password", Accounts.PASSWORD))
-                .send().json().getString("challenge");
+                .send()
+                .json()
+                .getString("challenge");
 
-        var answers = Simultaneous.send(AT_ONCE, i -> Answer.of(api().post("api/two-factor-challenge",
-                Json.of("challenge", challenge, "code", app.wrongCode())).send()));
+        var answers = Simultaneous.send(
+                AT_ONCE,
+                i -> Answer.of(
+                        api().post("api/two-factor-challenge", Json.of("challenge", challenge, "code", app.wrongCode()))
+                                .send()));
 
         assertJudgedAtMost(MAX_ATTEMPTS, 422, answers);
     }
@@ -58,9 +69,19 @@ class ThrottleIT extends MicroTest {
         var ann = new Accounts(api()).register();
         String changed = "a new passphrase for ann";
 
-        var answers = Simultaneous.send(AT_ONCE, i -> Answer.of(api().put("api/user/password",
-                Json.of("current_password", "not the password " + i, "password", changed,
-                        "password_confirmation", changed)).bearer(ann.token()).send()));
+        var answers = Simultaneous.send(
+                AT_ONCE,
+                i -> Answer.of(api().put(
+                                "api/user/password",
+                                Json.of(
+                                        "current_password",
+                                        "not the password " + i,
+                                        "password",
+                                        changed,
+                                        "password_confirmation",
+                                        changed))
+                        .bearer(ann.token())
+                        .send()));
 
         assertJudgedAtMost(MAX_ATTEMPTS, 422, answers);
         answers.withStatus(422).forEach(judged -> assertThat(judged.body()).contains("current_password"));
@@ -71,8 +92,8 @@ class ThrottleIT extends MicroTest {
         var ann = new Accounts(api()).register();
         var oneAddress = LoopbackClient.anyAddress(base);
 
-        var answers = Simultaneous.send(AT_ONCE, i -> Answer.of(oneAddress.post("api/forgot-password",
-                Json.of("email", ann.email()))));
+        var answers = Simultaneous.send(
+                AT_ONCE, i -> Answer.of(oneAddress.post("api/forgot-password", Json.of("email", ann.email()))));
 
         assertJudgedAtMost(MAX_ATTEMPTS, 200, answers);
     }
@@ -81,23 +102,37 @@ class ThrottleIT extends MicroTest {
     void verificationMailsAskedForAtOnceAreSentAtMostTheLimit() {
         var ann = new Accounts(api()).register();
 
-        var answers = Simultaneous.send(AT_ONCE, i -> Answer.of(api().post("api/email/verification-notification")
-                .bearer(ann.token()).send()));
+        var answers = Simultaneous.send(
+                AT_ONCE,
+                i -> Answer.of(api().post("api/email/verification-notification")
+                        .bearer(ann.token())
+                        .send()));
 
         assertJudgedAtMost(MAX_ATTEMPTS, 202, answers);
     }
 
     /** Each of the password checks that guard the second factor: an oracle for the password unless throttled. */
     @ParameterizedTest
-    @ValueSource(strings = {"POST api/user/two-factor-authentication", "POST api/user/two-factor-recovery-codes",
-        "DELETE api/user/two-factor-authentication"})
+    @ValueSource(
+            strings = {
+                "POST api/user/two-factor-authentication",
+                "POST api/user/two-factor-recovery-codes",
+                "DELETE api/user/two-factor-authentication"
+            })
     void wrongPasswordsForTheSecondFactorSentAtOnceAreJudgedAtMostTheLimit(String route) {
         var ann = new Accounts(api()).register();
         enableAndConfirm(ann);
         String[] methodAndPath = route.split(" ");
 
-        var answers = Simultaneous.send(AT_ONCE, i -> Answer.of(api().send(methodAndPath[0], methodAndPath[1],
-                "application/json", Json.of("password", "not the password " + i)).bearer(ann.token()).send()));
+        var answers = Simultaneous.send(
+                AT_ONCE,
+                i -> Answer.of(api().send(
+                                methodAndPath[0],
+                                methodAndPath[1],
+                                "application/json",
+                                Json.of("password", "not the password " + i))
+                        .bearer(ann.token())
+                        .send()));
 
         assertJudgedAtMost(MAX_ATTEMPTS, 422, answers);
         answers.withStatus(422).forEach(judged -> assertThat(judged.body()).contains("password"));
@@ -109,14 +144,31 @@ class ThrottleIT extends MicroTest {
         int extra = 20;
 
         // Refused by the password rules after they count: cheap, as no hash is made.
-        var answers = Simultaneous.send(MAX_REGISTRATIONS + extra, i -> Answer.of(oneAddress.post("api/register",
-                Json.of("name", "Flood", "email", Accounts.uniqueEmail(), "password", Accounts.PASSWORD,
-                        "password_confirmation", "does not match"))));
+        var answers = Simultaneous.send(
+                MAX_REGISTRATIONS + extra,
+                i -> Answer.of(oneAddress.post(
+                        "api/register",
+                        Json.of(
+                                "name",
+                                "Flood",
+                                "email",
+                                Accounts.uniqueEmail(),
+                                "password",
+                                Accounts.PASSWORD,
+                                "password_confirmation",
+                                "does not match"))));
 
         assertJudgedAtMost(MAX_REGISTRATIONS, 422, answers);
         assertThat(answers.count(429)).isGreaterThanOrEqualTo(extra);
-        var valid = Json.of("name", "Late", "email", Accounts.uniqueEmail(), "password", Accounts.PASSWORD,
-                "password_confirmation", Accounts.PASSWORD);
+        var valid = Json.of(
+                "name",
+                "Late",
+                "email",
+                Accounts.uniqueEmail(),
+                "password",
+                Accounts.PASSWORD,
+                "password_confirmation",
+                Accounts.PASSWORD);
         var late = oneAddress.post("api/register", valid);
         assertThat(late.status()).as(late.toString()).isEqualTo(429);
         assertThat(late.header("Retry-After")).isPresent();
@@ -126,20 +178,27 @@ class ThrottleIT extends MicroTest {
 
     /** At least one attempt and at most {@code limit} judged; every other one 429 with a sane Retry-After. */
     private static void assertJudgedAtMost(int limit, int judgedStatus, Answers answers) {
-        assertThat(answers.all()).as(answers.toString()).allSatisfy(answer -> assertThat(answer.status())
-                .isIn(judgedStatus, 429));
+        assertThat(answers.all())
+                .as(answers.toString())
+                .allSatisfy(answer -> assertThat(answer.status()).isIn(judgedStatus, 429));
         assertThat(answers.count(judgedStatus)).as(answers.toString()).isBetween(1L, (long) limit);
-        assertThat(answers.withStatus(429)).allSatisfy(refused -> assertThat(refused.retryAfter())
-                .hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60)));
+        assertThat(answers.withStatus(429))
+                .allSatisfy(refused -> assertThat(refused.retryAfter())
+                        .hasValueSatisfying(
+                                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60)));
     }
 
     private Authenticator enableAndConfirm(Account account) {
         var enabled = api().post("api/user/two-factor-authentication", Json.of("password", Accounts.PASSWORD))
-                .bearer(account.token()).send();
+                .bearer(account.token())
+                .send();
         assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
         var app = new Authenticator(enabled.json().getString("secret"));
-        var confirmed = api().post("api/user/confirmed-two-factor-authentication",
-                Json.of("code", app.code(Authenticator.stepNow()))).bearer(account.token()).send();
+        var confirmed = api().post(
+                        "api/user/confirmed-two-factor-authentication",
+                        Json.of("code", app.code(Authenticator.stepNow())))
+                .bearer(account.token())
+                .send();
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         return app;
     }

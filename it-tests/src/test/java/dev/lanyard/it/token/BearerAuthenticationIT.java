@@ -6,21 +6,35 @@ import dev.lanyard.it.support.Accounts;
 import dev.lanyard.it.support.MicroTest;
 import dev.lanyard.it.support.SuiteDatabase;
 import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class BearerAuthenticationIT extends MicroTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "|", "test", "|test", "1ABC|test", "1ABC|", "1,2|test", "Bearer", "Bearer |test",
-        "Bearer 1,2|test", "Bearer 1ABC|test", "Bearer 1ABC|"})
+    @ValueSource(
+            strings = {
+                "",
+                "|",
+                "test",
+                "|test",
+                "1ABC|test",
+                "1ABC|",
+                "1,2|test",
+                "Bearer",
+                "Bearer |test",
+                "Bearer 1,2|test",
+                "Bearer 1ABC|test",
+                "Bearer 1ABC|"
+            })
     void malformedAuthorizationIsUnauthenticated(String authorization) {
         var reply = api().get("api/user").header("Authorization", authorization).send();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
         assertThat(reply.json().getString("message")).isEqualTo("Unauthenticated.");
-        assertThat(reply.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(reply.header("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
 
     @Test
@@ -33,7 +47,9 @@ class BearerAuthenticationIT extends MicroTest {
 
     @Test
     void aSentTokenThatFailsIsAnInvalidTokenChallenge() {
-        var reply = api().get("api/user").bearer("1|lny_" + "a".repeat(40) + "00000000").send();
+        var reply = api().get("api/user")
+                .bearer("1|lny_" + "a".repeat(40) + "00000000")
+                .send();
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.header("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
@@ -110,7 +126,8 @@ class BearerAuthenticationIT extends MicroTest {
     }
 
     static void sql(String statement) throws SQLException {
-        try (var connection = SuiteDatabase.current().connect(); var s = connection.createStatement()) {
+        try (var connection = SuiteDatabase.current().connect();
+                var s = connection.createStatement()) {
             s.executeUpdate(statement);
         }
     }

@@ -74,8 +74,17 @@ class SessionLifecycleIT extends MicroTest {
         String fresh = reply.json().getString("token");
         assertThat(idOf(fresh)).isNotEqualTo(idOf(narrow));
         assertThat(api().get("api/user").bearer(narrow).send().status()).isEqualTo(401);
-        JsonObject current = api().get("api/tokens").bearer(fresh).send().json().getJsonArray("tokens")
-                .getValuesAs(JsonObject.class).stream().filter(t -> t.getBoolean("current")).findFirst().orElseThrow();
+        JsonObject current = api()
+                .get("api/tokens")
+                .bearer(fresh)
+                .send()
+                .json()
+                .getJsonArray("tokens")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(t -> t.getBoolean("current"))
+                .findFirst()
+                .orElseThrow();
         assertThat(current.getString("name")).isEqualTo("test");
         assertThat(strings(current, "abilities")).containsExactly("read:posts");
     }
@@ -103,7 +112,8 @@ class SessionLifecycleIT extends MicroTest {
         }
 
         assertThat(statuses).containsExactlyInAnyOrder(200, 401);
-        assertThat(SuiteDatabase.number("SELECT count(*) FROM access_tokens WHERE owner_id = " + ann.id())).isEqualTo(1);
+        assertThat(SuiteDatabase.number("SELECT count(*) FROM access_tokens WHERE owner_id = " + ann.id()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -118,7 +128,8 @@ class SessionLifecycleIT extends MicroTest {
         Timestamp first = eventuallyLastUsedAt(id, null);
 
         for (int i = 0; i < 200; i++) {
-            assertThat(api().get("api/user").bearer(ann.token()).send().status()).isEqualTo(200);
+            assertThat(api().get("api/user").bearer(ann.token()).send().status())
+                    .isEqualTo(200);
         }
         // A token used after those requests is written with or after anything they queued.
         String later = accounts.token(ann);
@@ -131,7 +142,10 @@ class SessionLifecycleIT extends MicroTest {
         Timestamp stale = lastUsedAt(id);
         // The node keeps the use it noted with the token in memory; a change to the token evicts it, so the node
         // reads the row again and sees a last use older than the window, as it would two minutes later.
-        assertThat(api().patch("api/tokens/" + id, Json.of("name", "renamed")).bearer(ann.token()).send().status())
+        assertThat(api().patch("api/tokens/" + id, Json.of("name", "renamed"))
+                        .bearer(ann.token())
+                        .send()
+                        .status())
                 .isEqualTo(200);
         assertThat(api().get("api/user").bearer(ann.token()).send().status()).isEqualTo(200);
         assertThat(eventuallyLastUsedAt(id, stale)).isAfter(stale).isAfter(first);
@@ -139,14 +153,15 @@ class SessionLifecycleIT extends MicroTest {
 
     /** The token's last_used_at once it is no longer {@code before}. */
     private static Timestamp eventuallyLastUsedAt(long tokenId, Timestamp before) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> lastUsedAt(tokenId),
-                at -> at != null && !at.equals(before));
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> lastUsedAt(tokenId), at -> at != null && !at.equals(before));
     }
 
     private static Timestamp lastUsedAt(long tokenId) throws SQLException {
         try (var connection = SuiteDatabase.current().connect();
-                var rows = connection.createStatement().executeQuery(
-                        "SELECT last_used_at FROM access_tokens WHERE id = " + tokenId)) {
+                var rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT last_used_at FROM access_tokens WHERE id = " + tokenId)) {
             assertThat(rows.next()).isTrue();
             return rows.getTimestamp(1);
         }
@@ -160,7 +175,9 @@ class SessionLifecycleIT extends MicroTest {
 
         String fresh = refresh(old, 300);
 
-        assertThat(status(old)).as("the answer may have been lost: the old token still works").isEqualTo(200);
+        assertThat(status(old))
+                .as("the answer may have been lost: the old token still works")
+                .isEqualTo(200);
         assertThat(status(old)).isEqualTo(200);
         assertThat(status(fresh)).isEqualTo(200);
         assertThat(status(old)).as("the new token was used").isEqualTo(401);
@@ -188,8 +205,10 @@ class SessionLifecycleIT extends MicroTest {
         String old = accounts.token(accounts.register(), "read:posts");
         String body = Json.of("grace_seconds", 60);
 
-        var answers = Simultaneous.send(8, i -> Simultaneous.Answer.of(api().post("api/token/refresh", body)
-                .bearer(old).send()));
+        var answers = Simultaneous.send(
+                8,
+                i -> Simultaneous.Answer.of(
+                        api().post("api/token/refresh", body).bearer(old).send()));
 
         assertThat(answers.count(200)).as(answers.toString()).isEqualTo(1);
         assertThat(answers.count(401)).as(answers.toString()).isEqualTo(7);
@@ -200,8 +219,11 @@ class SessionLifecycleIT extends MicroTest {
 
     @Test
     void anApiClientRotatesItsOwnTokenTheSameWay() {
-        var client = api().post("api/admin/clients", Json.of("name", "storefront " + System.nanoTime(),
-                "abilities", List.of("read:inventory"))).bearer(Admin.token(api())).send();
+        var client = api().post(
+                        "api/admin/clients",
+                        Json.of("name", "storefront " + System.nanoTime(), "abilities", List.of("read:inventory")))
+                .bearer(Admin.token(api()))
+                .send();
         assertThat(client.status()).as(client.toString()).isEqualTo(201);
         String old = client.json().getString("token");
 
@@ -235,18 +257,24 @@ class SessionLifecycleIT extends MicroTest {
         String old = accounts.token(accounts.register(), "read:posts");
 
         for (String grace : new String[] {"301", "-1", "1.5", "1e12"}) {
-            var reply = api().post("api/token/refresh", "{\"grace_seconds\": " + grace + "}").bearer(old).send();
+            var reply = api().post("api/token/refresh", "{\"grace_seconds\": " + grace + "}")
+                    .bearer(old)
+                    .send();
             assertThat(reply.status()).as(grace + ": " + reply).isEqualTo(422);
             assertThat(reply.json().getJsonObject("errors").keySet()).containsExactly("grace_seconds");
         }
-        var text = api().post("api/token/refresh", "{\"grace_seconds\": \"soon\"}").bearer(old).send();
+        var text = api().post("api/token/refresh", "{\"grace_seconds\": \"soon\"}")
+                .bearer(old)
+                .send();
         assertThat(text.status()).as(text.toString()).isIn(400, 422);
         assertThat(status(old)).isEqualTo(200);
         assertThat(refresh(old, 300)).isNotBlank();
     }
 
     private String refresh(String token, int graceSeconds) {
-        var reply = api().post("api/token/refresh", Json.of("grace_seconds", graceSeconds)).bearer(token).send();
+        var reply = api().post("api/token/refresh", Json.of("grace_seconds", graceSeconds))
+                .bearer(token)
+                .send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json().getString("token");
     }

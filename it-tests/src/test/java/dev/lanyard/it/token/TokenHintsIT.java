@@ -23,7 +23,9 @@ class TokenHintsIT extends MicroTest {
         var ann = accounts.register();
         String reader = accounts.token(ann, "read:posts");
 
-        var refused = api().post("api/posts", Json.of("title", "t", "body", "b")).bearer(reader).send();
+        var refused = api().post("api/posts", Json.of("title", "t", "body", "b"))
+                .bearer(reader)
+                .send();
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
         assertThat(refused.header("WWW-Authenticate"))
@@ -46,8 +48,11 @@ class TokenHintsIT extends MicroTest {
         var accounts = new Accounts(api());
         var ann = accounts.register();
         Instant soon = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
-        var created = api().post("api/tokens", Json.of("name", "short", "abilities", List.of("read:posts"),
-                "expires_at", soon.toString())).bearer(ann.token()).send();
+        var created = api().post(
+                        "api/tokens",
+                        Json.of("name", "short", "abilities", List.of("read:posts"), "expires_at", soon.toString()))
+                .bearer(ann.token())
+                .send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String shortLived = created.json().getString("plain_text_token");
 
@@ -55,14 +60,23 @@ class TokenHintsIT extends MicroTest {
         assertThat(user.status()).isEqualTo(200);
         assertThat(user.header("X-Token-Expires-At").map(Instant::parse)).hasValue(soon);
 
-        var refused = api().post("api/posts", Json.of("title", "t", "body", "b")).bearer(shortLived).send();
+        var refused = api().post("api/posts", Json.of("title", "t", "body", "b"))
+                .bearer(shortLived)
+                .send();
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.header("X-Token-Expires-At").map(Instant::parse)).as("on a refusal too").hasValue(soon);
+        assertThat(refused.header("X-Token-Expires-At").map(Instant::parse))
+                .as("on a refusal too")
+                .hasValue(soon);
 
         // Without an expiry of its own, the token ends with the suite's one-hour lifetime.
         var login = api().get("api/user").bearer(ann.token()).send();
-        assertThat(login.header("X-Token-Expires-At").map(Instant::parse)).hasValueSatisfying(expiry -> assertThat(
-                expiry).isBetween(Instant.now().plus(Duration.ofMinutes(55)), Instant.now().plus(Duration.ofHours(1))));
-        assertThat(api().get("api/ping").send().header("X-Token-Expires-At")).as("no token, no expiry").isEmpty();
+        assertThat(login.header("X-Token-Expires-At").map(Instant::parse))
+                .hasValueSatisfying(expiry -> assertThat(expiry)
+                        .isBetween(
+                                Instant.now().plus(Duration.ofMinutes(55)),
+                                Instant.now().plus(Duration.ofHours(1))));
+        assertThat(api().get("api/ping").send().header("X-Token-Expires-At"))
+                .as("no token, no expiry")
+                .isEmpty();
     }
 }

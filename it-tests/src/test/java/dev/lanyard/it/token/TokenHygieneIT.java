@@ -51,8 +51,12 @@ class TokenHygieneIT {
         jvm.add("-Dlanyard.token.revoke-unused-days=30");
         // Runs when the test asks, through the admin endpoint, rather than every two seconds.
         jvm.add("-Dlanyard.prune.schedule=0 0 3 * * *");
-        server = MicroServer.start(Path.of(System.getProperty("lanyard.micro.jar")), Deployments.war().toPath(),
-                MicroServer.freePort(), jvm, LOG::add);
+        server = MicroServer.start(
+                Path.of(System.getProperty("lanyard.micro.jar")),
+                Deployments.war().toPath(),
+                MicroServer.freePort(),
+                jvm,
+                LOG::add);
         api = new Api(server.base().toURL());
     }
 
@@ -61,8 +65,10 @@ class TokenHygieneIT {
         if (server != null) {
             server.close();
         }
-        Files.write(Path.of(System.getProperty("lanyard.it.micro.log", "target/payara-micro.log") + ".hygiene"),
-                LOG, StandardCharsets.UTF_8);
+        Files.write(
+                Path.of(System.getProperty("lanyard.it.micro.log", "target/payara-micro.log") + ".hygiene"),
+                LOG,
+                StandardCharsets.UTF_8);
     }
 
     @Test
@@ -81,8 +87,8 @@ class TokenHygieneIT {
         assertThat(week.text()).contains("\"release bot\" expires at");
         stillOneReminderPerThresholdAfterAWhile(ann, 1);
 
-        SuiteDatabase.update("UPDATE access_tokens SET expires_at = now() + interval '12 hours' WHERE id = "
-                + releaseBot);
+        SuiteDatabase.update(
+                "UPDATE access_tokens SET expires_at = now() + interval '12 hours' WHERE id = " + releaseBot);
         prune();
         prune();
 
@@ -93,7 +99,8 @@ class TokenHygieneIT {
 
     /** Mail arrives after its transaction commits: a second reminder would show within these seconds. */
     private static void stillOneReminderPerThresholdAfterAWhile(Accounts.Account account, int thresholds) {
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> remindersTo(account).size() == thresholds);
     }
 
@@ -105,10 +112,10 @@ class TokenHygieneIT {
         String usedLately = token(bob, "dashboard");
         SuiteDatabase.update("UPDATE access_tokens SET created_at = now() - interval '40 days' WHERE id IN ("
                 + idOf(neverUsed) + ", " + idOf(usedLongAgo) + ", " + idOf(usedLately) + ")");
-        SuiteDatabase.update("UPDATE access_tokens SET last_used_at = now() - interval '31 days' WHERE id = "
-                + idOf(usedLongAgo));
-        SuiteDatabase.update("UPDATE access_tokens SET last_used_at = now() - interval '29 days' WHERE id = "
-                + idOf(usedLately));
+        SuiteDatabase.update(
+                "UPDATE access_tokens SET last_used_at = now() - interval '31 days' WHERE id = " + idOf(usedLongAgo));
+        SuiteDatabase.update(
+                "UPDATE access_tokens SET last_used_at = now() - interval '29 days' WHERE id = " + idOf(usedLately));
 
         prune();
 
@@ -117,16 +124,20 @@ class TokenHygieneIT {
         assertThat(status(usedLately)).isEqualTo(200);
         assertThat(status(bob.token())).isEqualTo(200);
         SuiteMail.awaitMail(bob.email(), REVOKED_UNUSED, 2);
-        assertThat(SuiteMail.mailsTo(bob.email())).filteredOn(mail -> mail.subject().equals(REVOKED_UNUSED))
-                .extracting(SuiteMail.Mail::text).hasSize(2)
+        assertThat(SuiteMail.mailsTo(bob.email()))
+                .filteredOn(mail -> mail.subject().equals(REVOKED_UNUSED))
+                .extracting(SuiteMail.Mail::text)
+                .hasSize(2)
                 .anySatisfy(text -> assertThat(text).contains("\"old cron job\" was not used for 30 days"))
                 .anySatisfy(text -> assertThat(text).contains("\"nightly export\" was not used for 30 days"));
-        assertThat(AuditTypes.of(api, bob.token())).filteredOn(type -> type.equals("token.revoked reason=unused"))
+        assertThat(AuditTypes.of(api, bob.token()))
+                .filteredOn(type -> type.equals("token.revoked reason=unused"))
                 .hasSize(2);
     }
 
     private static List<SuiteMail.Mail> remindersTo(Accounts.Account account) {
-        return SuiteMail.mailsTo(account.email()).stream().filter(mail -> mail.subject().equals(EXPIRES_SOON))
+        return SuiteMail.mailsTo(account.email()).stream()
+                .filter(mail -> mail.subject().equals(EXPIRES_SOON))
                 .toList();
     }
 
@@ -136,14 +147,23 @@ class TokenHygieneIT {
     }
 
     private static long create(Accounts.Account owner, String name, int days) {
-        var reply = api.post("api/tokens", Json.of("name", name, "expires_at",
-                Instant.now().plus(days, ChronoUnit.DAYS).toString())).bearer(owner.token()).send();
+        var reply = api.post(
+                        "api/tokens",
+                        Json.of(
+                                "name",
+                                name,
+                                "expires_at",
+                                Instant.now().plus(days, ChronoUnit.DAYS).toString()))
+                .bearer(owner.token())
+                .send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().getJsonObject("token").getJsonNumber("id").longValue();
     }
 
     private static String token(Accounts.Account owner, String name) {
-        var reply = api.post("api/tokens", Json.of("name", name)).bearer(owner.token()).send();
+        var reply = api.post("api/tokens", Json.of("name", name))
+                .bearer(owner.token())
+                .send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().getString("plain_text_token");
     }

@@ -42,7 +42,10 @@ class TokenPrivilegeIT extends MicroTest {
 
         var later = create(limited, "read:posts", end.plusSeconds(1));
         assertThat(later.status()).as(later.toString()).isEqualTo(422);
-        assertThat(later.json().getJsonObject("errors").getJsonArray("expires_at").getString(0))
+        assertThat(later.json()
+                        .getJsonObject("errors")
+                        .getJsonArray("expires_at")
+                        .getString(0))
                 .isEqualTo("The expires at field must be a date before or equal to " + end + ".");
 
         var sooner = create(limited, "read:posts", end.minusSeconds(60));
@@ -51,8 +54,16 @@ class TokenPrivilegeIT extends MicroTest {
 
         // A browser session is the account holder signed in, not a delegate: the web UI makes long-lived tokens.
         Instant inNinetyDays = Instant.now().plus(90, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        var fromWebUi = signedIn(ann).send(api().post("api/tokens", Json.of("name", "deploy script", "abilities",
-                List.of("create:posts"), "expires_at", inNinetyDays.toString())));
+        var fromWebUi = signedIn(ann)
+                .send(api().post(
+                                "api/tokens",
+                                Json.of(
+                                        "name",
+                                        "deploy script",
+                                        "abilities",
+                                        List.of("create:posts"),
+                                        "expires_at",
+                                        inNinetyDays.toString())));
         assertThat(fromWebUi.status()).as(fromWebUi.toString()).isEqualTo(201);
         assertThat(expiresAt(fromWebUi)).isEqualTo(inNinetyDays);
     }
@@ -61,15 +72,16 @@ class TokenPrivilegeIT extends MicroTest {
     void theCallersLifetimeBoundsWhatItMintsToo() throws SQLException {
         var ann = new Accounts(api()).register();
         Instant created = SuiteDatabase.now().minus(Duration.ofMinutes(10));
-        SuiteDatabase.update("UPDATE access_tokens SET created_at = now() - interval '10 minutes' WHERE id = "
-                + idOf(ann.token()));
+        SuiteDatabase.update(
+                "UPDATE access_tokens SET created_at = now() - interval '10 minutes' WHERE id = " + idOf(ann.token()));
         Instant end = created.plus(Duration.ofMinutes(60));
 
         var minted = create(ann.token(), "read:posts", null);
 
         assertThat(minted.status()).as(minted.toString()).isEqualTo(201);
-        assertThat(Duration.between(end, expiresAt(minted)).abs()).as("ends with the caller, an hour after it was"
-                + " created").isLessThan(Duration.ofSeconds(2));
+        assertThat(Duration.between(end, expiresAt(minted)).abs())
+                .as("ends with the caller, an hour after it was" + " created")
+                .isLessThan(Duration.ofSeconds(2));
         var later = create(ann.token(), "read:posts", Instant.now().plus(55, ChronoUnit.MINUTES));
         assertThat(later.status()).as(later.toString()).isEqualTo(422);
         assertThat(later.json().getJsonObject("errors").keySet()).containsExactly("expires_at");
@@ -85,20 +97,28 @@ class TokenPrivilegeIT extends MicroTest {
 
         for (String target : List.of(ann.token(), writer)) {
             var strip = api().patch("api/tokens/" + idOf(target), Json.of("abilities", List.of("read:posts")))
-                    .bearer(reader).send();
+                    .bearer(reader)
+                    .send();
             assertThat(strip.status()).as(strip.toString()).isEqualTo(403);
-            var rename = api().patch("api/tokens/" + idOf(target), Json.of("name", "mine now")).bearer(reader)
+            var rename = api().patch("api/tokens/" + idOf(target), Json.of("name", "mine now"))
+                    .bearer(reader)
                     .send();
             assertThat(rename.status()).as(rename.toString()).isEqualTo(403);
-            var revoke = api().delete("api/tokens/" + idOf(target)).bearer(reader).send();
+            var revoke =
+                    api().delete("api/tokens/" + idOf(target)).bearer(reader).send();
             assertThat(revoke.status()).as(revoke.toString()).isEqualTo(403);
         }
         assertThat(abilitiesOf(ann.token(), idOf(ann.token()))).containsExactly("*");
         assertThat(abilitiesOf(ann.token(), idOf(writer))).containsExactly("read:posts", "create:posts");
-        assertThat(api().post("api/posts", Json.of("title", "t", "body", "b")).bearer(writer).send().status())
+        assertThat(api().post("api/posts", Json.of("title", "t", "body", "b"))
+                        .bearer(writer)
+                        .send()
+                        .status())
                 .isEqualTo(201);
 
-        var renamed = api().patch("api/tokens/" + idOf(peer), Json.of("name", "renamed")).bearer(reader).send();
+        var renamed = api().patch("api/tokens/" + idOf(peer), Json.of("name", "renamed"))
+                .bearer(reader)
+                .send();
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
         var revoked = api().delete("api/tokens/" + idOf(peer)).bearer(reader).send();
         assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
@@ -130,7 +150,9 @@ class TokenPrivilegeIT extends MicroTest {
         var bob = accounts.register();
         SpaClient browser = signedIn(bob);
         var fromWebUi = browser.send(api().post("api/logout-all"));
-        assertThat(fromWebUi.status()).as("a browser session has *: " + fromWebUi).isEqualTo(200);
+        assertThat(fromWebUi.status())
+                .as("a browser session has *: " + fromWebUi)
+                .isEqualTo(200);
         assertThat(api().get("api/user").bearer(bob.token()).send().status()).isEqualTo(401);
     }
 
@@ -141,19 +163,32 @@ class TokenPrivilegeIT extends MicroTest {
         String session = URLDecoder.decode(spa.cookie("lanyard_session").orElseThrow(), StandardCharsets.UTF_8);
         String resourceServer = client("resource server", "introspect");
 
-        var reply = api().send("POST", "api/oauth/introspect", "application/x-www-form-urlencoded",
-                "token=" + URLEncoder.encode(session, StandardCharsets.UTF_8)).bearer(resourceServer).send();
+        var reply = api().send(
+                        "POST",
+                        "api/oauth/introspect",
+                        "application/x-www-form-urlencoded",
+                        "token=" + URLEncoder.encode(session, StandardCharsets.UTF_8))
+                .bearer(resourceServer)
+                .send();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.body()).isEqualTo("{\"active\":false}");
-        assertThat(spa.send(api().get("api/user")).status()).as("the session itself still works").isEqualTo(200);
-        var token = api().send("POST", "api/oauth/introspect", "application/x-www-form-urlencoded",
-                "token=" + URLEncoder.encode(ann.token(), StandardCharsets.UTF_8)).bearer(resourceServer).send();
+        assertThat(spa.send(api().get("api/user")).status())
+                .as("the session itself still works")
+                .isEqualTo(200);
+        var token = api().send(
+                        "POST",
+                        "api/oauth/introspect",
+                        "application/x-www-form-urlencoded",
+                        "token=" + URLEncoder.encode(ann.token(), StandardCharsets.UTF_8))
+                .bearer(resourceServer)
+                .send();
         assertThat(token.json().getBoolean("active")).isTrue();
     }
 
     private Api.Reply create(String caller, String ability, Instant expiresAt) {
-        String body = expiresAt == null ? Json.of("name", "minted", "abilities", List.of(ability))
+        String body = expiresAt == null
+                ? Json.of("name", "minted", "abilities", List.of(ability))
                 : Json.of("name", "minted", "abilities", List.of(ability), "expires_at", expiresAt.toString());
         return api().post("api/tokens", body).bearer(caller).send();
     }
@@ -173,8 +208,13 @@ class TokenPrivilegeIT extends MicroTest {
         var list = api().get("api/tokens").bearer(caller).send();
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
         return list.json().getJsonArray("tokens").getValuesAs(JsonObject.class).stream()
-                .filter(t -> t.getJsonNumber("id").longValue() == id).findFirst().orElseThrow()
-                .getJsonArray("abilities").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                .filter(t -> t.getJsonNumber("id").longValue() == id)
+                .findFirst()
+                .orElseThrow()
+                .getJsonArray("abilities")
+                .getValuesAs(JsonString.class)
+                .stream()
+                .map(JsonString::getString)
                 .toList();
     }
 
@@ -184,7 +224,8 @@ class TokenPrivilegeIT extends MicroTest {
 
     private String client(String name, String... abilities) {
         var reply = api().post("api/admin/clients", Json.of("name", name, "abilities", List.of(abilities)))
-                .bearer(Admin.token(api())).send();
+                .bearer(Admin.token(api()))
+                .send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().getString("token");
     }

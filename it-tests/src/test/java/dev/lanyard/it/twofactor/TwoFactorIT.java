@@ -8,8 +8,8 @@ import dev.lanyard.it.support.Api;
 import dev.lanyard.it.support.AuditTypes;
 import dev.lanyard.it.support.Authenticator;
 import dev.lanyard.it.support.Json;
-import dev.lanyard.it.support.MicroTest;
 import dev.lanyard.it.support.LoopbackClient;
+import dev.lanyard.it.support.MicroTest;
 import dev.lanyard.it.support.SuiteDatabase;
 import dev.lanyard.it.support.SuiteMail;
 import jakarta.json.JsonObject;
@@ -33,15 +33,20 @@ class TwoFactorIT extends MicroTest {
     void enablingShowsTheSecretOnceAndTakesEffectOnlyWhenConfirmed() {
         var ann = new Accounts(api()).register();
 
-        var enabled = api().post("api/user/two-factor-authentication", withPassword()).bearer(ann.token()).send();
+        var enabled = api().post("api/user/two-factor-authentication", withPassword())
+                .bearer(ann.token())
+                .send();
 
         assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
         JsonObject body = enabled.json();
         assertThat(body.getString("secret")).matches("[A-Z2-7]{32}");
-        assertThat(body.getString("otpauth_url")).startsWith("otpauth://totp/Lanyard:")
+        assertThat(body.getString("otpauth_url"))
+                .startsWith("otpauth://totp/Lanyard:")
                 .contains("secret=" + body.getString("secret"));
         assertThat(recoveryCodes(body)).hasSize(10).doesNotHaveDuplicates();
-        assertThat(login(ann.email()).containsKey("token")).as("not yet confirmed").isTrue();
+        assertThat(login(ann.email()).containsKey("token"))
+                .as("not yet confirmed")
+                .isTrue();
 
         var wrong = confirm(ann.token(), new Authenticator(body.getString("secret")).wrongCode());
         assertThat(wrong.status()).as(wrong.toString()).isEqualTo(422);
@@ -80,9 +85,12 @@ class TwoFactorIT extends MicroTest {
         var replayed = exchange(login(ann.email()).getString("challenge"), "code", next);
         assertThat(replayed.status()).as(replayed.toString()).isEqualTo(422);
         var challengeAgain = exchange(challenge, "code", app.code(confirmedStep + 2));
-        assertThat(challengeAgain.status()).as("a challenge is single-use: " + challengeAgain).isEqualTo(422);
+        assertThat(challengeAgain.status())
+                .as("a challenge is single-use: " + challengeAgain)
+                .isEqualTo(422);
 
-        assertThat(AuditTypes.of(api(), token)).contains("two-factor.enabled", "two-factor.confirmed")
+        assertThat(AuditTypes.of(api(), token))
+                .contains("two-factor.enabled", "two-factor.confirmed")
                 .anyMatch(e -> e.startsWith("two-factor.challenged"))
                 .anyMatch(e -> e.startsWith("two-factor.failed"))
                 .anyMatch(e -> e.startsWith("login.succeeded") && e.contains("two-factor=code"));
@@ -106,10 +114,13 @@ class TwoFactorIT extends MicroTest {
     @Test
     void eachRecoveryCodeWorksOnce() {
         var ann = new Accounts(api()).register();
-        var enabled = api().post("api/user/two-factor-authentication", withPassword()).bearer(ann.token()).send()
+        var enabled = api().post("api/user/two-factor-authentication", withPassword())
+                .bearer(ann.token())
+                .send()
                 .json();
         var app = new Authenticator(enabled.getString("secret"));
-        assertThat(confirm(ann.token(), app.code(Authenticator.stepNow())).status()).isEqualTo(200);
+        assertThat(confirm(ann.token(), app.code(Authenticator.stepNow())).status())
+                .isEqualTo(200);
         List<String> codes = recoveryCodes(enabled);
 
         var first = exchange(login(ann.email()).getString("challenge"), "recovery_code", codes.get(0));
@@ -118,28 +129,40 @@ class TwoFactorIT extends MicroTest {
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(reused.status()).as(reused.toString()).isEqualTo(422);
-        assertThat(reused.json().getJsonObject("errors").containsKey("recovery_code")).isTrue();
+        assertThat(reused.json().getJsonObject("errors").containsKey("recovery_code"))
+                .isTrue();
         assertThat(second.status()).as(second.toString()).isEqualTo(200);
-        assertThat(AuditTypes.of(api(), ann.token())).anyMatch(e -> e.equals("two-factor.recovery-code-used remaining=9"))
+        assertThat(AuditTypes.of(api(), ann.token()))
+                .anyMatch(e -> e.equals("two-factor.recovery-code-used remaining=9"))
                 .anyMatch(e -> e.equals("two-factor.recovery-code-used remaining=8"));
     }
 
     @Test
     void newRecoveryCodesReplaceTheOldOnes() {
         var ann = new Accounts(api()).register();
-        var enabled = api().post("api/user/two-factor-authentication", withPassword()).bearer(ann.token()).send()
+        var enabled = api().post("api/user/two-factor-authentication", withPassword())
+                .bearer(ann.token())
+                .send()
                 .json();
         assertThat(confirm(ann.token(), new Authenticator(enabled.getString("secret")).code(Authenticator.stepNow()))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
 
-        var renewed = api().post("api/user/two-factor-recovery-codes", withPassword()).bearer(ann.token()).send();
+        var renewed = api().post("api/user/two-factor-recovery-codes", withPassword())
+                .bearer(ann.token())
+                .send();
 
         assertThat(renewed.status()).as(renewed.toString()).isEqualTo(200);
         List<String> fresh = recoveryCodes(renewed.json());
         assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(recoveryCodes(enabled));
-        assertThat(exchange(login(ann.email()).getString("challenge"), "recovery_code", recoveryCodes(enabled).get(0))
-                .status()).isEqualTo(422);
-        assertThat(exchange(login(ann.email()).getString("challenge"), "recovery_code", fresh.get(0)).status())
+        assertThat(exchange(
+                                login(ann.email()).getString("challenge"),
+                                "recovery_code",
+                                recoveryCodes(enabled).get(0))
+                        .status())
+                .isEqualTo(422);
+        assertThat(exchange(login(ann.email()).getString("challenge"), "recovery_code", fresh.get(0))
+                        .status())
                 .isEqualTo(200);
         assertThat(AuditTypes.of(api(), ann.token())).contains("two-factor.recovery-codes-regenerated");
     }
@@ -150,12 +173,14 @@ class TwoFactorIT extends MicroTest {
         var app = enableAndConfirm(ann.token());
         String challenge = login(ann.email()).getString("challenge");
         assertThat(SuiteDatabase.update("UPDATE two_factor_challenges SET expires_at = now() - interval '1 second'"
-                + " WHERE user_id = " + ann.id())).isEqualTo(1);
+                        + " WHERE user_id = " + ann.id()))
+                .isEqualTo(1);
 
         var reply = exchange(challenge, "code", app.code(Authenticator.stepNow() + 1));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
-        assertThat(reply.json().getJsonObject("errors").containsKey("challenge")).isTrue();
+        assertThat(reply.json().getJsonObject("errors").containsKey("challenge"))
+                .isTrue();
     }
 
     @Test
@@ -177,37 +202,55 @@ class TwoFactorIT extends MicroTest {
     void enablingAndNewRecoveryCodesNeedThePassword() {
         var ann = new Accounts(api()).register();
 
-        var noPassword = api().post("api/user/two-factor-authentication", "{}").bearer(ann.token()).send();
+        var noPassword = api().post("api/user/two-factor-authentication", "{}")
+                .bearer(ann.token())
+                .send();
         var wrongPassword = api().post("api/user/two-factor-authentication", Json.of("password", "not it"))
-                .bearer(ann.token()).send();
+                .bearer(ann.token())
+                .send();
         assertThat(noPassword.status()).as(noPassword.toString()).isEqualTo(422);
-        assertThat(noPassword.json().getJsonObject("errors").containsKey("password")).isTrue();
+        assertThat(noPassword.json().getJsonObject("errors").containsKey("password"))
+                .isTrue();
         assertThat(wrongPassword.status()).as(wrongPassword.toString()).isEqualTo(422);
-        assertThat(wrongPassword.json().getJsonObject("errors").getJsonArray("password").getString(0))
+        assertThat(wrongPassword
+                        .json()
+                        .getJsonObject("errors")
+                        .getJsonArray("password")
+                        .getString(0))
                 .isEqualTo("The provided password is incorrect.");
         assertThat(status(ann.token())).isEqualTo("enabled=false confirmed=false recovery_codes_left=0");
 
         enableAndConfirm(ann.token());
-        var renewedWithout = api().post("api/user/two-factor-recovery-codes", "{}").bearer(ann.token()).send();
+        var renewedWithout = api().post("api/user/two-factor-recovery-codes", "{}")
+                .bearer(ann.token())
+                .send();
         var renewedWrong = api().post("api/user/two-factor-recovery-codes", Json.of("password", "not it"))
-                .bearer(ann.token()).send();
+                .bearer(ann.token())
+                .send();
         assertThat(renewedWithout.status()).as(renewedWithout.toString()).isEqualTo(422);
-        assertThat(renewedWithout.json().getJsonObject("errors").containsKey("password")).isTrue();
+        assertThat(renewedWithout.json().getJsonObject("errors").containsKey("password"))
+                .isTrue();
         assertThat(renewedWrong.status()).as(renewedWrong.toString()).isEqualTo(422);
-        assertThat(renewedWrong.json().getJsonObject("errors").containsKey("password")).isTrue();
+        assertThat(renewedWrong.json().getJsonObject("errors").containsKey("password"))
+                .isTrue();
     }
 
     @Test
     void aPasswordOfTheWrongTypeOrOversizedIs422() {
         var ann = new Accounts(api()).register();
 
-        var number = api().post("api/user/two-factor-authentication", "{\"password\": 12345}").bearer(ann.token())
+        var number = api().post("api/user/two-factor-authentication", "{\"password\": 12345}")
+                .bearer(ann.token())
                 .send();
         var huge = api().post("api/user/two-factor-authentication", Json.of("password", "x".repeat(60_000)))
-                .bearer(ann.token()).send();
+                .bearer(ann.token())
+                .send();
 
         assertThat(number.status()).as(number.toString()).isEqualTo(422);
-        assertThat(number.json().getJsonObject("errors").getJsonArray("password").getString(0))
+        assertThat(number.json()
+                        .getJsonObject("errors")
+                        .getJsonArray("password")
+                        .getString(0))
                 .isEqualTo("The password field must be a string.");
         assertThat(huge.status()).as(huge.toString()).isEqualTo(422);
         assertThat(huge.json().getJsonObject("errors").getJsonArray("password").getString(0))
@@ -220,18 +263,30 @@ class TwoFactorIT extends MicroTest {
         var ann = new Accounts(api()).register();
         enableAndConfirm(ann.token());
 
-        var wrong = api().send("DELETE", "api/user/two-factor-authentication", "application/json",
-                Json.of("password", "not the password")).bearer(ann.token()).send();
-        var right = api().send("DELETE", "api/user/two-factor-authentication", "application/json",
-                Json.of("password", Accounts.PASSWORD)).bearer(ann.token()).send();
+        var wrong = api().send(
+                        "DELETE",
+                        "api/user/two-factor-authentication",
+                        "application/json",
+                        Json.of("password", "not the password"))
+                .bearer(ann.token())
+                .send();
+        var right = api().send(
+                        "DELETE",
+                        "api/user/two-factor-authentication",
+                        "application/json",
+                        Json.of("password", Accounts.PASSWORD))
+                .bearer(ann.token())
+                .send();
 
         assertThat(wrong.status()).as(wrong.toString()).isEqualTo(422);
         assertThat(right.status()).as(right.toString()).isEqualTo(200);
-        assertThat(right.json().getString("logout_others")).as("a changed factor offers to end other sessions")
+        assertThat(right.json().getString("logout_others"))
+                .as("a changed factor offers to end other sessions")
                 .isEqualTo("POST /api/user/sessions/logout-others");
         assertThat(login(ann.email()).containsKey("token")).isTrue();
         SuiteMail.awaitMail(ann.email(), NOTICE, 2);
-        assertThat(SuiteMail.mailsTo(ann.email())).extracting(SuiteMail.Mail::text)
+        assertThat(SuiteMail.mailsTo(ann.email()))
+                .extracting(SuiteMail.Mail::text)
                 .anyMatch(text -> text.contains("Two-factor authentication was turned on"))
                 .anyMatch(text -> text.contains("Two-factor authentication was turned off"));
         assertThat(AuditTypes.of(api(), ann.token())).contains("two-factor.disabled");
@@ -242,16 +297,24 @@ class TwoFactorIT extends MicroTest {
         var ann = new Accounts(api()).register();
         assertThat(status(ann.token())).isEqualTo("enabled=false confirmed=false recovery_codes_left=0");
 
-        var enabled = api().post("api/user/two-factor-authentication", withPassword()).bearer(ann.token()).send()
+        var enabled = api().post("api/user/two-factor-authentication", withPassword())
+                .bearer(ann.token())
+                .send()
                 .json();
         assertThat(status(ann.token())).isEqualTo("enabled=true confirmed=false recovery_codes_left=10");
         var app = new Authenticator(enabled.getString("secret"));
-        assertThat(confirm(ann.token(), app.code(Authenticator.stepNow())).status()).isEqualTo(200);
-        assertThat(exchange(login(ann.email()).getString("challenge"), "recovery_code",
-                recoveryCodes(enabled).get(0)).status()).isEqualTo(200);
+        assertThat(confirm(ann.token(), app.code(Authenticator.stepNow())).status())
+                .isEqualTo(200);
+        assertThat(exchange(
+                                login(ann.email()).getString("challenge"),
+                                "recovery_code",
+                                recoveryCodes(enabled).get(0))
+                        .status())
+                .isEqualTo(200);
 
         assertThat(status(ann.token())).isEqualTo("enabled=true confirmed=true recovery_codes_left=9");
-        assertThat(api().get("api/user/two-factor-authentication").send().status()).isEqualTo(401);
+        assertThat(api().get("api/user/two-factor-authentication").send().status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -260,9 +323,15 @@ class TwoFactorIT extends MicroTest {
         var ann = accounts.register();
         String narrow = accounts.token(ann, "read:posts");
 
-        assertThat(api().post("api/user/two-factor-authentication", withPassword()).bearer(narrow).send().status())
+        assertThat(api().post("api/user/two-factor-authentication", withPassword())
+                        .bearer(narrow)
+                        .send()
+                        .status())
                 .isEqualTo(403);
-        assertThat(api().post("api/user/two-factor-authentication", withPassword()).send().status()).isEqualTo(401);
+        assertThat(api().post("api/user/two-factor-authentication", withPassword())
+                        .send()
+                        .status())
+                .isEqualTo(401);
     }
 
     /**
@@ -272,36 +341,79 @@ class TwoFactorIT extends MicroTest {
     @Test
     void noSecretReachesTheServerLogOrALaterResponse() throws Exception {
         var ann = new Accounts(api()).register();
-        String verifyLink = SuiteMail.awaitMail(ann.email(), "Verify your email address").link();
+        String verifyLink =
+                SuiteMail.awaitMail(ann.email(), "Verify your email address").link();
         String changed = "changed passphrase number 5";
-        assertThat(api().put("api/user/password", Json.of("current_password", Accounts.PASSWORD, "password", changed,
-                "password_confirmation", changed)).bearer(ann.token()).send().status()).isEqualTo(200);
+        assertThat(api().put(
+                                "api/user/password",
+                                Json.of(
+                                        "current_password",
+                                        Accounts.PASSWORD,
+                                        "password",
+                                        changed,
+                                        "password_confirmation",
+                                        changed))
+                        .bearer(ann.token())
+                        .send()
+                        .status())
+                .isEqualTo(200);
         LoopbackClient.anyAddress(base).post("api/forgot-password", Json.of("email", ann.email()));
-        String resetMail = SuiteMail.awaitMail(ann.email(), "Reset your password").text();
-        var resetToken = Pattern.compile("^\\s*([A-Za-z0-9]{40})\\s*$", Pattern.MULTILINE).matcher(resetMail);
+        String resetMail =
+                SuiteMail.awaitMail(ann.email(), "Reset your password").text();
+        var resetToken = Pattern.compile("^\\s*([A-Za-z0-9]{40})\\s*$", Pattern.MULTILINE)
+                .matcher(resetMail);
         assertThat(resetToken.find()).isTrue();
         String reset = "reset passphrase number 6";
-        assertThat(api().post("api/reset-password", Json.of("token", resetToken.group(1), "email", ann.email(),
-                "password", reset, "password_confirmation", reset)).send().status()).isEqualTo(200);
+        assertThat(api().post(
+                                "api/reset-password",
+                                Json.of(
+                                        "token",
+                                        resetToken.group(1),
+                                        "email",
+                                        ann.email(),
+                                        "password",
+                                        reset,
+                                        "password_confirmation",
+                                        reset))
+                        .send()
+                        .status())
+                .isEqualTo(200);
         String token = login(ann.email(), reset).getString("token");
-        var enabled = api().post("api/user/two-factor-authentication", Json.of("password", reset)).bearer(token)
-                .send().json();
+        var enabled = api().post("api/user/two-factor-authentication", Json.of("password", reset))
+                .bearer(token)
+                .send()
+                .json();
         var app = new Authenticator(enabled.getString("secret"));
         assertThat(confirm(token, app.code(Authenticator.stepNow())).status()).isEqualTo(200);
         String challenge = login(ann.email(), reset).getString("challenge");
         String recoveryCode = recoveryCodes(enabled).get(3);
-        String session = exchange(challenge, "recovery_code", recoveryCode).json().getString("token");
+        String session =
+                exchange(challenge, "recovery_code", recoveryCode).json().getString("token");
 
-        List<String> secrets = new ArrayList<>(List.of(Accounts.PASSWORD, changed, reset, resetToken.group(1),
-                enabled.getString("secret"), challenge, verifyLink.substring(verifyLink.indexOf("signature=")),
+        List<String> secrets = new ArrayList<>(List.of(
+                Accounts.PASSWORD,
+                changed,
+                reset,
+                resetToken.group(1),
+                enabled.getString("secret"),
+                challenge,
+                verifyLink.substring(verifyLink.indexOf("signature=")),
                 SuiteMail.SMTP_PASSWORD));
         secrets.addAll(recoveryCodes(enabled));
-        String later = String.join("\n", List.of(
-                api().get("api/user").bearer(session).send().body(),
-                api().get("api/dashboard").bearer(session).send().body(),
-                api().get("api/tokens").bearer(session).send().body(),
-                api().get("api/audit?per_page=100").bearer(session).send().body(),
-                api().get("api/admin/audit?per_page=100&user_id=" + ann.id()).bearer(Admin.token(api())).send().body()));
+        String later = String.join(
+                "\n",
+                List.of(
+                        api().get("api/user").bearer(session).send().body(),
+                        api().get("api/dashboard").bearer(session).send().body(),
+                        api().get("api/tokens").bearer(session).send().body(),
+                        api().get("api/audit?per_page=100")
+                                .bearer(session)
+                                .send()
+                                .body(),
+                        api().get("api/admin/audit?per_page=100&user_id=" + ann.id())
+                                .bearer(Admin.token(api()))
+                                .send()
+                                .body()));
         String serverLog = serverLog();
         assertThat(serverLog).contains("Payara Micro").doesNotContain("MAIL NOT SENT");
         for (String secret : secrets) {
@@ -315,7 +427,9 @@ class TwoFactorIT extends MicroTest {
         Path log = Path.of(System.getProperty("lanyard.it.micro.log"));
         StringBuilder all = new StringBuilder();
         try (var files = Files.list(log.getParent())) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(log.getFileName().toString()))
+            for (Path file : files.filter(f -> f.getFileName()
+                            .toString()
+                            .startsWith(log.getFileName().toString()))
                     .toList()) {
                 all.append(Files.readString(file, StandardCharsets.ISO_8859_1));
             }
@@ -324,7 +438,8 @@ class TwoFactorIT extends MicroTest {
     }
 
     private String status(String token) {
-        var reply = api().get("api/user/two-factor-authentication").bearer(token).send();
+        var reply =
+                api().get("api/user/two-factor-authentication").bearer(token).send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         JsonObject status = reply.json();
         assertThat(status.keySet()).containsExactlyInAnyOrder("enabled", "confirmed", "recovery_codes_left");
@@ -333,7 +448,9 @@ class TwoFactorIT extends MicroTest {
     }
 
     private Authenticator enableAndConfirm(String token) {
-        var enabled = api().post("api/user/two-factor-authentication", withPassword()).bearer(token).send();
+        var enabled = api().post("api/user/two-factor-authentication", withPassword())
+                .bearer(token)
+                .send();
         assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
         var app = new Authenticator(enabled.json().getString("secret"));
         var confirmed = confirm(token, app.code(Authenticator.stepNow()));
@@ -343,7 +460,9 @@ class TwoFactorIT extends MicroTest {
     }
 
     private Api.Reply confirm(String token, String code) {
-        return api().post("api/user/confirmed-two-factor-authentication", Json.of("code", code)).bearer(token).send();
+        return api().post("api/user/confirmed-two-factor-authentication", Json.of("code", code))
+                .bearer(token)
+                .send();
     }
 
     private JsonObject login(String email) {
@@ -351,13 +470,15 @@ class TwoFactorIT extends MicroTest {
     }
 
     private JsonObject login(String email, String password) {
-        var reply = api().post("api/login", Json.of("email", email, "password", password)).send();
+        var reply = api().post("api/login", Json.of("email", email, "password", password))
+                .send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json();
     }
 
     private Api.Reply exchange(String challenge, String field, String code) {
-        return api().post("api/two-factor-challenge", Json.of("challenge", challenge, field, code)).send();
+        return api().post("api/two-factor-challenge", Json.of("challenge", challenge, field, code))
+                .send();
     }
 
     private static String withPassword() {
@@ -365,7 +486,8 @@ class TwoFactorIT extends MicroTest {
     }
 
     private static List<String> recoveryCodes(JsonObject body) {
-        return body.getJsonArray("recovery_codes").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+        return body.getJsonArray("recovery_codes").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
                 .toList();
     }
 }

@@ -19,8 +19,9 @@ import java.util.Objects;
     @NamedQuery(name = Product.IN_ID_ORDER, query = "SELECT p FROM Product p ORDER BY p.id"),
     @NamedQuery(name = Product.COUNT, query = "SELECT COUNT(p) FROM Product p"),
     @NamedQuery(name = Product.BY_SKU, query = "SELECT p FROM Product p WHERE LOWER(p.sku) = :sku"),
-    @NamedQuery(name = Product.TAKE_STOCK, query = "UPDATE Product p SET p.stock = p.stock - :quantity"
-            + " WHERE p.id = :id AND p.stock >= :quantity")
+    @NamedQuery(
+            name = Product.TAKE_STOCK,
+            query = "UPDATE Product p SET p.stock = p.stock - :quantity" + " WHERE p.id = :id AND p.stock >= :quantity")
 })
 public class Product {
 
@@ -38,6 +39,7 @@ public class Product {
     public static final int MAX_NAME = 255;
     /** Prices are kept as {@code NUMERIC(12,2)}: 10 digits before the point, 2 after. */
     public static final int PRICE_INTEGER_DIGITS = 10;
+
     public static final int PRICE_FRACTION_DIGITS = 2;
 
     private static final BigDecimal MAX_PRICE = new BigDecimal("9999999999.99");
@@ -58,8 +60,7 @@ public class Product {
     @Column(nullable = false)
     private int stock;
 
-    protected Product() {
-    }
+    protected Product() {}
 
     public Product(String sku, String name, BigDecimal price, int stock) {
         this.sku = Objects.requireNonNull(sku, "sku");
@@ -73,7 +74,8 @@ public class Product {
      * count: 1.50 and 1.500 are both 1.50) and below ten billion.
      */
     public static boolean isValidPrice(BigDecimal price) {
-        return price != null && price.signum() >= 0
+        return price != null
+                && price.signum() >= 0
                 && price.stripTrailingZeros().scale() <= PRICE_FRACTION_DIGITS
                 && price.compareTo(MAX_PRICE) <= 0;
     }

@@ -24,9 +24,12 @@ import java.util.Objects;
 @Entity
 @Table(name = "orders")
 @NamedQueries({
-    @NamedQuery(name = CustomerOrder.OF_CUSTOMER, query = "SELECT o FROM CustomerOrder o"
-            + " WHERE o.customerId = :customer ORDER BY o.createdAt DESC, o.id DESC"),
-    @NamedQuery(name = CustomerOrder.COUNT_OF_CUSTOMER,
+    @NamedQuery(
+            name = CustomerOrder.OF_CUSTOMER,
+            query = "SELECT o FROM CustomerOrder o"
+                    + " WHERE o.customerId = :customer ORDER BY o.createdAt DESC, o.id DESC"),
+    @NamedQuery(
+            name = CustomerOrder.COUNT_OF_CUSTOMER,
             query = "SELECT COUNT(o) FROM CustomerOrder o WHERE o.customerId = :customer")
 })
 public class CustomerOrder {
@@ -64,8 +67,7 @@ public class CustomerOrder {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected CustomerOrder() {
-    }
+    protected CustomerOrder() {}
 
     /** An order of {@code quantity} (1 to {@value #MAX_QUANTITY}) of the product, at its current price. */
     public CustomerOrder(User customer, Product product, int quantity, Instant placedAt) {

@@ -21,7 +21,8 @@ import java.util.Objects;
 @Table(name = "posts")
 @NamedQueries({
     // The author is fetched with the post: views name the author after the transaction has ended.
-    @NamedQuery(name = Post.NEWEST_FIRST,
+    @NamedQuery(
+            name = Post.NEWEST_FIRST,
             query = "SELECT p FROM Post p JOIN FETCH p.author ORDER BY p.createdAt DESC, p.id DESC"),
     @NamedQuery(name = Post.COUNT, query = "SELECT COUNT(p) FROM Post p"),
     @NamedQuery(name = Post.WITH_AUTHOR_BY_ID, query = "SELECT p FROM Post p JOIN FETCH p.author WHERE p.id = :id")
@@ -54,8 +55,7 @@ public class Post {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected Post() {
-    }
+    protected Post() {}
 
     public Post(User author, String title, String body, Instant writtenAt) {
         this.author = Objects.requireNonNull(author, "author");

@@ -26,7 +26,8 @@ class CustomerOrderTest {
     void tenCentsAThousandTimesIsAHundredExactly() {
         var stickers = new Product("STK", "Sticker", new BigDecimal("0.10"), 5000);
 
-        assertThat(new CustomerOrder(ann, stickers, 1000, Instant.EPOCH).total()).isEqualTo(new BigDecimal("100.00"));
+        assertThat(new CustomerOrder(ann, stickers, 1000, Instant.EPOCH).total())
+                .isEqualTo(new BigDecimal("100.00"));
     }
 
     @Test
@@ -45,7 +46,8 @@ class CustomerOrderTest {
 
     @Test
     void quantitiesRunFromOneToAThousand() {
-        assertThat(new CustomerOrder(ann, tee, CustomerOrder.MAX_QUANTITY, Instant.EPOCH).quantity()).isEqualTo(1000);
+        assertThat(new CustomerOrder(ann, tee, CustomerOrder.MAX_QUANTITY, Instant.EPOCH).quantity())
+                .isEqualTo(1000);
         assertThatIllegalArgumentException().isThrownBy(() -> new CustomerOrder(ann, tee, 0, Instant.EPOCH));
         assertThatIllegalArgumentException().isThrownBy(() -> new CustomerOrder(ann, tee, 1001, Instant.EPOCH));
     }

@@ -21,8 +21,10 @@ public class Inventory {
     EntityManager em;
 
     public Page<Product> inIdOrder(PageRequest request) {
-        return Page.of(em.createNamedQuery(Product.IN_ID_ORDER, Product.class),
-                em.createNamedQuery(Product.COUNT, Long.class), request);
+        return Page.of(
+                em.createNamedQuery(Product.IN_ID_ORDER, Product.class),
+                em.createNamedQuery(Product.COUNT, Long.class),
+                request);
     }
 
     public Product product(long productId) {
@@ -39,7 +41,11 @@ public class Inventory {
     }
 
     /** Changes what is given and keeps the rest. */
-    public Product change(long productId, Optional<String> sku, Optional<String> name, Optional<BigDecimal> price,
+    public Product change(
+            long productId,
+            Optional<String> sku,
+            Optional<String> name,
+            Optional<BigDecimal> price,
             Optional<Integer> stock) {
         Product product = product(productId);
         if (sku.isPresent()) {

@@ -44,8 +44,8 @@ public class Orders {
             throw Invalid.field("product_id", UNKNOWN_PRODUCT);
         }
         if (taken == 0) {
-            throw new Conflict("Not enough stock of " + product.sku() + ": " + quantity + " ordered, "
-                    + product.stock() + " left.");
+            throw new Conflict("Not enough stock of " + product.sku() + ": " + quantity + " ordered, " + product.stock()
+                    + " left.");
         }
         var order = new CustomerOrder(accounts.caller(customerId), product, quantity, clock.instant());
         em.persist(order);
@@ -54,7 +54,8 @@ public class Orders {
     }
 
     public Page<CustomerOrder> ofCustomer(long customerId, PageRequest request) {
-        return Page.of(em.createNamedQuery(CustomerOrder.OF_CUSTOMER, CustomerOrder.class)
+        return Page.of(
+                em.createNamedQuery(CustomerOrder.OF_CUSTOMER, CustomerOrder.class)
                         .setParameter("customer", customerId),
                 em.createNamedQuery(CustomerOrder.COUNT_OF_CUSTOMER, Long.class).setParameter("customer", customerId),
                 request);

@@ -1,9 +1,9 @@
 package dev.lanyard.example.post.boundary;
 
 import dev.lanyard.account.boundary.Accounts;
+import dev.lanyard.example.post.entity.Post;
 import dev.lanyard.paging.Page;
 import dev.lanyard.paging.PageRequest;
-import dev.lanyard.example.post.entity.Post;
 import dev.lanyard.problem.Forbidden;
 import dev.lanyard.problem.NotFound;
 import jakarta.ejb.EJB;
@@ -26,13 +26,17 @@ public class Posts {
     private final Clock clock = Clock.systemUTC();
 
     public Page<Post> newestFirst(PageRequest request) {
-        return Page.of(em.createNamedQuery(Post.NEWEST_FIRST, Post.class),
-                em.createNamedQuery(Post.COUNT, Long.class), request);
+        return Page.of(
+                em.createNamedQuery(Post.NEWEST_FIRST, Post.class),
+                em.createNamedQuery(Post.COUNT, Long.class),
+                request);
     }
 
     public Post post(long postId) {
-        return em.createNamedQuery(Post.WITH_AUTHOR_BY_ID, Post.class).setParameter("id", postId)
-                .getResultStream().findFirst()
+        return em.createNamedQuery(Post.WITH_AUTHOR_BY_ID, Post.class)
+                .setParameter("id", postId)
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> new NotFound("No such post."));
     }
 

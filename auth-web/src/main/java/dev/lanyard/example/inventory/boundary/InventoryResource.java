@@ -4,10 +4,10 @@ import dev.lanyard.example.inventory.entity.Product;
 import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.rest.WholeNumber;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.security.RequireVerifiedEmail;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,38 +59,46 @@ public class InventoryResource {
             @Pattern(regexp = SKU, message = SKU_MESSAGE)
             @Size(max = Product.MAX_SKU, message = "The sku field must not be greater than 64 characters.")
             String sku,
+
             @NotBlank(message = "The name field is required.")
             @Size(max = Product.MAX_NAME, message = "The name field must not be greater than 255 characters.")
             String name,
+
             @NotNull(message = "The price field is required.")
             @DecimalMin(value = "0", message = "The price field must be at least 0.")
-            @Digits(integer = Product.PRICE_INTEGER_DIGITS, fraction = Product.PRICE_FRACTION_DIGITS,
+            @Digits(
+                    integer = Product.PRICE_INTEGER_DIGITS,
+                    fraction = Product.PRICE_FRACTION_DIGITS,
                     message = PRICE_DIGITS_MESSAGE)
             BigDecimal price,
+
             @NotNull(message = "The stock field is required.")
             @WholeNumber(message = STOCK_INTEGER)
             @Min(value = 0, message = STOCK_MIN)
             @Max(value = Integer.MAX_VALUE, message = STOCK_MAX)
-            BigDecimal stock) {
-    }
+            BigDecimal stock) {}
 
     /** A PATCH: absent fields stay as they are; present ones follow the same rules. */
     public record ProductChanges(
             @Pattern(regexp = SKU, message = SKU_MESSAGE)
             @Size(max = Product.MAX_SKU, message = "The sku field must not be greater than 64 characters.")
             String sku,
+
             @Pattern(regexp = ".*\\S.*", message = "The name field must not be empty.")
             @Size(max = Product.MAX_NAME, message = "The name field must not be greater than 255 characters.")
             String name,
+
             @DecimalMin(value = "0", message = "The price field must be at least 0.")
-            @Digits(integer = Product.PRICE_INTEGER_DIGITS, fraction = Product.PRICE_FRACTION_DIGITS,
+            @Digits(
+                    integer = Product.PRICE_INTEGER_DIGITS,
+                    fraction = Product.PRICE_FRACTION_DIGITS,
                     message = PRICE_DIGITS_MESSAGE)
             BigDecimal price,
+
             @WholeNumber(message = STOCK_INTEGER)
             @Min(value = 0, message = STOCK_MIN)
             @Max(value = Integer.MAX_VALUE, message = STOCK_MAX)
-            BigDecimal stock) {
-    }
+            BigDecimal stock) {}
 
     @Inject
     Inventory inventory;
@@ -113,11 +121,13 @@ public class InventoryResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @RequireAbilities("admin")
-    public Response add(@Valid @NotNull(message = "A JSON body is required.") ProductRequest body,
-            @Context UriInfo uri) {
-        ProductView added = ProductView.of(inventory.add(body.sku(), body.name(), body.price(),
-                body.stock().intValueExact()));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(added.id())).build())
+    public Response add(
+            @Valid @NotNull(message = "A JSON body is required.") ProductRequest body, @Context UriInfo uri) {
+        ProductView added = ProductView.of(inventory.add(
+                body.sku(), body.name(), body.price(), body.stock().intValueExact()));
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(String.valueOf(added.id()))
+                        .build())
                 .entity(added)
                 .build();
     }
@@ -126,9 +136,13 @@ public class InventoryResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     @RequireAbilities("admin")
-    public ProductView change(@PathParam("id") long id,
-            @Valid @NotNull(message = "A JSON body is required.") ProductChanges body) {
-        return ProductView.of(inventory.change(id, Optional.ofNullable(body.sku()), Optional.ofNullable(body.name()),
-                Optional.ofNullable(body.price()), Optional.ofNullable(body.stock()).map(BigDecimal::intValueExact)));
+    public ProductView change(
+            @PathParam("id") long id, @Valid @NotNull(message = "A JSON body is required.") ProductChanges body) {
+        return ProductView.of(inventory.change(
+                id,
+                Optional.ofNullable(body.sku()),
+                Optional.ofNullable(body.name()),
+                Optional.ofNullable(body.price()),
+                Optional.ofNullable(body.stock()).map(BigDecimal::intValueExact)));
     }
 }

@@ -5,10 +5,10 @@ import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.OpenApiContract;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.rest.WholeNumber;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireVerifiedEmail;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,12 +49,12 @@ public class TransactionsResource {
             @Min(value = 1, message = Orders.UNKNOWN_PRODUCT)
             @Max(value = Long.MAX_VALUE, message = Orders.UNKNOWN_PRODUCT)
             BigDecimal productId,
+
             @NotNull(message = "The quantity field is required.")
             @WholeNumber(message = "The quantity field must be an integer.")
             @Min(value = 1, message = "The quantity field must be at least 1.")
             @Max(value = CustomerOrder.MAX_QUANTITY, message = "The quantity field must not be greater than 1000.")
-            BigDecimal quantity) {
-    }
+            BigDecimal quantity) {}
 
     @Inject
     Orders orders;
@@ -69,15 +69,23 @@ public class TransactionsResource {
 
     @POST
     // Declaring one response replaces the generated ones, so the success is declared too.
-    @APIResponse(responseCode = "201", description = "The order placed; Location names it",
+    @APIResponse(
+            responseCode = "201",
+            description = "The order placed; Location names it",
             content = @Content(schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(responseCode = "409", description = "Not enough stock",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not enough stock",
             content = @Content(schema = @Schema(ref = OpenApiContract.MESSAGE)))
-    public Response place(@Valid @NotNull(message = "A JSON body is required.") OrderRequest body,
-            @Context UriInfo uri) {
-        OrderView placed = OrderView.of(orders.place(caller.ownerId(), body.productId().longValueExact(),
+    public Response place(
+            @Valid @NotNull(message = "A JSON body is required.") OrderRequest body, @Context UriInfo uri) {
+        OrderView placed = OrderView.of(orders.place(
+                caller.ownerId(),
+                body.productId().longValueExact(),
                 body.quantity().intValueExact()));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(placed.id())).build())
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(String.valueOf(placed.id()))
+                        .build())
                 .entity(placed)
                 .build();
     }

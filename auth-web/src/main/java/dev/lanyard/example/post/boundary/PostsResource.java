@@ -5,10 +5,10 @@ import dev.lanyard.rest.LanyardApplication;
 import dev.lanyard.rest.MessageBody;
 import dev.lanyard.rest.PageParams;
 import dev.lanyard.rest.Paged;
-import dev.lanyard.token.entity.Roles;
 import dev.lanyard.security.CurrentCaller;
 import dev.lanyard.security.RequireAbilities;
 import dev.lanyard.security.RequireVerifiedEmail;
+import dev.lanyard.token.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,20 +51,20 @@ public class PostsResource {
             @NotBlank(message = "The title field is required.")
             @Size(max = Post.MAX_TITLE, message = "The title field must not be greater than 255 characters.")
             String title,
+
             @NotBlank(message = "The body field is required.")
             @Size(max = Post.MAX_BODY, message = "The body field must not be greater than 10000 characters.")
-            String body) {
-    }
+            String body) {}
 
     /** A PATCH: absent fields stay as they are; present ones follow the same rules. */
     public record PostChanges(
             @Pattern(regexp = NOT_BLANK, message = "The title field must not be empty.")
             @Size(max = Post.MAX_TITLE, message = "The title field must not be greater than 255 characters.")
             String title,
+
             @Pattern(regexp = NOT_BLANK, message = "The body field must not be empty.")
             @Size(max = Post.MAX_BODY, message = "The body field must not be greater than 10000 characters.")
-            String body) {
-    }
+            String body) {}
 
     @Inject
     Posts posts;
@@ -80,10 +80,12 @@ public class PostsResource {
 
     @POST
     @RequireAbilities("create:posts")
-    public Response create(@Valid @NotNull(message = "A JSON body is required.") PostRequest body,
-            @Context UriInfo uri) {
+    public Response create(
+            @Valid @NotNull(message = "A JSON body is required.") PostRequest body, @Context UriInfo uri) {
         PostView created = PostView.of(posts.write(caller.ownerId(), body.title(), body.body()));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(String.valueOf(created.id()))
+                        .build())
                 .entity(created)
                 .build();
     }
@@ -98,19 +100,19 @@ public class PostsResource {
     @PUT
     @Path("{id}")
     @RequireAbilities("update:posts")
-    public PostView replace(@PathParam("id") long id,
-            @Valid @NotNull(message = "A JSON body is required.") PostRequest body) {
-        return PostView.of(posts.revise(id, caller.ownerId(), isAdmin(), Optional.of(body.title()),
-                Optional.of(body.body())));
+    public PostView replace(
+            @PathParam("id") long id, @Valid @NotNull(message = "A JSON body is required.") PostRequest body) {
+        return PostView.of(
+                posts.revise(id, caller.ownerId(), isAdmin(), Optional.of(body.title()), Optional.of(body.body())));
     }
 
     @PATCH
     @Path("{id}")
     @RequireAbilities("update:posts")
-    public PostView update(@PathParam("id") long id,
-            @Valid @NotNull(message = "A JSON body is required.") PostChanges body) {
-        return PostView.of(posts.revise(id, caller.ownerId(), isAdmin(), Optional.ofNullable(body.title()),
-                Optional.ofNullable(body.body())));
+    public PostView update(
+            @PathParam("id") long id, @Valid @NotNull(message = "A JSON body is required.") PostChanges body) {
+        return PostView.of(posts.revise(
+                id, caller.ownerId(), isAdmin(), Optional.ofNullable(body.title()), Optional.ofNullable(body.body())));
     }
 
     @DELETE
