@@ -3,6 +3,7 @@ package dev.lanyard.it.support;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.lanyard.devserver.MicroServer;
+import dev.lanyard.devserver.Processes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's Prometheus, run in the foreground on a free loopback port with a configuration, its data and log in a
@@ -89,15 +89,7 @@ public final class Prometheus implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process, Duration.ofSeconds(20));
     }
 
     private interface Check {
