@@ -10,6 +10,7 @@ import dev.lanyard.it.support.Authenticator;
 import dev.lanyard.it.support.Json;
 import dev.lanyard.it.support.LoopbackClient;
 import dev.lanyard.it.support.MicroTest;
+import dev.lanyard.it.support.Simultaneous;
 import dev.lanyard.it.support.SuiteDatabase;
 import dev.lanyard.it.support.SuiteMail;
 import jakarta.json.JsonObject;
@@ -21,7 +22,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** TOTP two-factor login, with codes computed as an authenticator app computes them. */
@@ -94,6 +97,79 @@ class TwoFactorIT extends MicroTest {
                 .anyMatch(e -> e.startsWith("two-factor.challenged"))
                 .anyMatch(e -> e.startsWith("two-factor.failed"))
                 .anyMatch(e -> e.startsWith("login.succeeded") && e.contains("two-factor=code"));
+    }
+
+    @Test
+    void oneChallengeMetByEightRequestsAtOnceSignsInOnce() {
+        var ann = new Accounts(api()).register();
+        var app = enableAndConfirm(ann.token());
+        String code = app.code(Authenticator.stepNow() + 1);
+        String challenge = login(ann.email()).getString("challenge");
+
+        var answers = Simultaneous.send(8, i -> Simultaneous.Answer.of(exchange(challenge, "code", code)));
+
+        assertThat(answers.byStatus()).as(answers.toString()).containsExactly(Map.entry(200, 1L), Map.entry(422, 7L));
+        assertThat(answers.withStatus(422))
+                .allSatisfy(answer -> assertThat(answer.body()).contains("\"challenge\""));
+        assertThat(AuditTypes.of(api(), ann.token()))
+                .filteredOn(event -> event.startsWith("login.succeeded") && event.contains("two-factor=code"))
+                .hasSize(1);
+    }
+
+    @Test
+    void oneRecoveryCodeSentWithEightChallengesAtOnceSignsInOnce() {
+        var ann = new Accounts(api()).register();
+        var enabled = api().post("api/user/two-factor-authentication", withPassword())
+                .bearer(ann.token())
+                .send()
+                .json();
+        var app = new Authenticator(enabled.getString("secret"));
+        assertThat(confirm(ann.token(), app.code(Authenticator.stepNow())).status())
+                .isEqualTo(200);
+        String code = recoveryCodes(enabled).get(0);
+        List<String> challenges = IntStream.range(0, 8)
+                .mapToObj(i -> login(ann.email()).getString("challenge"))
+                .toList();
+
+        var answers =
+                Simultaneous.send(8, i -> Simultaneous.Answer.of(exchange(challenges.get(i), "recovery_code", code)));
+
+        // Each attempt counts towards the per-user limit before it is judged, so some may be refused (429).
+        assertThat(answers.count(200)).as(answers.toString()).isEqualTo(1);
+        assertThat(answers.count(422) + answers.count(429))
+                .as(answers.toString())
+                .isEqualTo(7);
+        assertThat(AuditTypes.of(api(), ann.token()))
+                .filteredOn(event -> event.startsWith("two-factor.recovery-code-used"))
+                .containsExactly("two-factor.recovery-code-used remaining=9");
+    }
+
+    @Test
+    void aChallengeOrCodeOfTheWrongTypeOrOversizedIs422() {
+        var ann = new Accounts(api()).register();
+        var app = enableAndConfirm(ann.token());
+        String challenge = login(ann.email()).getString("challenge");
+
+        var numberChallenge = api().post("api/two-factor-challenge", "{\"challenge\": 12345, \"code\": \"123456\"}")
+                .send();
+        var listCode = api().post(
+                        "api/two-factor-challenge", "{\"challenge\": \"" + challenge + "\", \"code\": [\"123456\"]}")
+                .send();
+        var hugeChallenge = exchange("x".repeat(60_000), "code", app.code(Authenticator.stepNow() + 1));
+        var hugeCode = exchange(challenge, "code", "9".repeat(60_000));
+
+        assertThat(numberChallenge.status()).as(numberChallenge.toString()).isEqualTo(422);
+        assertThat(numberChallenge.json().getJsonObject("errors").keySet()).containsExactly("challenge");
+        assertThat(listCode.status()).as(listCode.toString()).isEqualTo(422);
+        assertThat(listCode.json().getJsonObject("errors").keySet()).containsExactly("code");
+        assertThat(hugeChallenge.status()).as(hugeChallenge.toString()).isEqualTo(422);
+        assertThat(hugeChallenge.json().getJsonObject("errors").keySet()).containsExactly("challenge");
+        assertThat(hugeCode.status()).as(hugeCode.toString()).isEqualTo(422);
+        assertThat(hugeCode.json().getJsonObject("errors").keySet()).containsExactly("code");
+        var met = exchange(challenge, "code", app.code(Authenticator.stepNow() + 1));
+        assertThat(met.status())
+                .as("the challenge still works after the bad input: " + met)
+                .isEqualTo(200);
     }
 
     @Test
