@@ -30,7 +30,7 @@ public class CsrfTokens {
 
     /** The header repeats the cookie, and the cookie was signed here for this session. */
     public boolean accepts(String cookie, String header, Optional<Long> sessionId) {
-        if (cookie == null || header == null || !Hashes.same(cookie, header)) {
+        if (!Hashes.same(cookie, header)) {
             return false;
         }
         int signatureAt = cookie.lastIndexOf('.');

@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * What authenticating needs of the database: the stored token a presented one names, the coalesced writes of where
- * and when tokens were last used, and the end of a rotated token once its successor is used. It is the hot path's
- * only way to the database; {@link TokenAuthentication} keeps what it reads in memory.
+ * and when tokens were last used, and the end of a rotated token once its successor is used. {@link TokenAuthentication}
+ * keeps what it reads in memory; its one other write is the revocation of a token found idle, which is a
+ * revocation like any other ({@link Tokens#revokeOnce}).
  */
 @Stateless
 public class StoredTokens {
