@@ -251,18 +251,7 @@ class PasswordIT extends MicroTest {
     }
 
     private Api.Reply reset(String token, String email, String password) {
-        return api().post(
-                        "api/reset-password",
-                        Json.of(
-                                "token",
-                                token,
-                                "email",
-                                email,
-                                "password",
-                                password,
-                                "password_confirmation",
-                                password))
-                .send();
+        return new Accounts(api()).resetPassword(token, email, password);
     }
 
     private String login(String email, String password) {

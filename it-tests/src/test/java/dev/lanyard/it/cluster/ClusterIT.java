@@ -393,20 +393,7 @@ class ClusterIT {
         String link = await().atMost(Duration.ofSeconds(30))
                 .until(() -> linkInLogs(email, "reset-password?token="), l -> l != null);
         String token = URLDecoder.decode(link.replaceFirst(".*[?&]token=([^&]+).*", "$1"), StandardCharsets.UTF_8);
-        expect(
-                a.post(
-                                "api/reset-password",
-                                Json.of(
-                                        "token",
-                                        token,
-                                        "email",
-                                        email,
-                                        "password",
-                                        NEW_PASSWORD,
-                                        "password_confirmation",
-                                        NEW_PASSWORD))
-                        .send(),
-                200);
+        expect(new Accounts(a).resetPassword(token, email, NEW_PASSWORD), 200);
     }
 
     /** The link containing {@code marker} in a mail to {@code email} that either node wrote to its log. */

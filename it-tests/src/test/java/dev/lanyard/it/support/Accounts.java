@@ -53,4 +53,20 @@ public final class Accounts {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().getString("plain_text_token");
     }
+
+    /** Sets a new password with the token of a reset mail; the reply is the test's to judge. */
+    public Api.Reply resetPassword(String token, String email, String password) {
+        return api.post(
+                        "api/reset-password",
+                        Json.of(
+                                "token",
+                                token,
+                                "email",
+                                email,
+                                "password",
+                                password,
+                                "password_confirmation",
+                                password))
+                .send();
+    }
 }

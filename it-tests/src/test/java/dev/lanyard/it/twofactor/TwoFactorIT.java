@@ -440,18 +440,8 @@ class TwoFactorIT extends MicroTest {
                 .matcher(resetMail);
         assertThat(resetToken.find()).isTrue();
         String reset = "reset passphrase number 6";
-        assertThat(api().post(
-                                "api/reset-password",
-                                Json.of(
-                                        "token",
-                                        resetToken.group(1),
-                                        "email",
-                                        ann.email(),
-                                        "password",
-                                        reset,
-                                        "password_confirmation",
-                                        reset))
-                        .send()
+        assertThat(new Accounts(api())
+                        .resetPassword(resetToken.group(1), ann.email(), reset)
                         .status())
                 .isEqualTo(200);
         String token = login(ann.email(), reset).getString("token");
