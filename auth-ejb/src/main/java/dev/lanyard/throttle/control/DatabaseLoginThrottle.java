@@ -31,7 +31,10 @@ public class DatabaseLoginThrottle implements LoginThrottle {
             + " ON CONFLICT (throttle_key) DO UPDATE SET"
             + " failures = CASE WHEN t.resets_at > now() THEN t.failures + 1 ELSE 1 END,"
             + " resets_at = CASE WHEN t.resets_at > now() THEN t.resets_at ELSE excluded.resets_at END"
-            + " RETURNING failures, CAST(ceil(extract(epoch FROM resets_at - now())) AS BIGINT)";
+            // The wait is counted from the clock, not from now(), this transaction's start: one that waited for
+            // the row's lock while another opened the window started before it, and would add the wait (61 s).
+            + " RETURNING failures,"
+            + " GREATEST(1, CAST(ceil(extract(epoch FROM resets_at - clock_timestamp())) AS BIGINT))";
     // A window's last attempt is deleted rather than counted down to zero, which the table does not allow; both
     // parts see the same snapshot, so one refund takes back exactly one attempt.
     private static final String REFUND = "WITH last AS (DELETE FROM login_throttle WHERE throttle_key = ?1"
